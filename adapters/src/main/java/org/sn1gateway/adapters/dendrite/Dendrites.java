@@ -1,0 +1,22 @@
+package org.sn1gateway.adapters.dendrite;
+
+import java.net.http.HttpClient;
+import java.time.InstantSource;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** One dendrite per protocol, sharing the HTTP client and the signing hotkey. */
+public final class Dendrites {
+    private final Map<MinerProtocol, Dendrite> byProtocol = new EnumMap<>(MinerProtocol.class);
+
+    public Dendrites(HttpClient http, RequestSigner signer, long maxAnswerBytes) {
+        byProtocol.put(MinerProtocol.SYNAPSE,
+                new SynapseDendrite(http, signer, NonceSource.systemClock(), maxAnswerBytes));
+        byProtocol.put(MinerProtocol.EPISTULA,
+                new EpistulaDendrite(http, signer, InstantSource.system(), maxAnswerBytes));
+    }
+
+    public Dendrite forProtocol(MinerProtocol protocol) {
+        return byProtocol.get(protocol);
+    }
+}

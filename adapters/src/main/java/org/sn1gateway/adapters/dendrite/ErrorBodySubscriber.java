@@ -1,0 +1,89 @@
+package org.sn1gateway.adapters.dendrite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
+import org.sn1gateway.domain.port.MinerFailure;
+
+/**
+ * Reads the start of a non-success response to say why the miner refused: axons answer
+ * {@code {"message": ...}}, FastAPI {@code {"detail": ...}}. Reads at most a few KiB.
+ */
+final class ErrorBodySubscriber implements BodySubscriber<Void> {
+    static final int MAX_BYTES = 4096;
+    private static final int MAX_REASON = 300;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int status;
+    private final Consumer<MinerFailure> failure;
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+
+    ErrorBodySubscriber(int status, Consumer<MinerFailure> failure) {
+        this.status = status;
+        this.failure = failure;
+    }
+
+    @Override
+    public CompletionStage<Void> getBody() {
+        return done;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
+        subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+        for (ByteBuffer buffer : buffers) {
+            byte[] piece = new byte[Math.min(buffer.remaining(), MAX_BYTES - body.size())];
+            buffer.get(piece);
+            body.writeBytes(piece);
+        }
+        if (body.size() >= MAX_BYTES) {
+            subscription.cancel();
+            onComplete();
+        }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        onComplete();
+    }
+
+    @Override
+    public void onComplete() {
+        if (done.complete(null)) {
+            failure.accept(new MinerFailure(MinerFailure.Kind.HTTP_STATUS, "HTTP " + status + reason()));
+        }
+    }
+
+    private String reason() {
+        String text = body.toString(StandardCharsets.UTF_8).strip();
+        try {
+            JsonNode json = JSON.readTree(text);
+            JsonNode message = json.has("message") ? json.get("message") : json.get("detail");
+            if (message != null) {
+                text = message.isTextual() ? message.asText() : message.toString();
+            }
+        } catch (Exception notJson) {
+            // Plain text (or nothing) is the reason as it stands.
+        }
+        text = text.replaceAll("\\p{Cntrl}", " ");
+        if (text.length() > MAX_REASON) {
+            text = text.substring(0, MAX_REASON) + "…";
+        }
+        return text.isEmpty() ? "" : ": " + text;
+    }
+}

@@ -1,0 +1,108 @@
+package org.sn1gateway.adapters.dendrite;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+
+/**
+ * Reads an OpenAI chat-completion stream as the OpenAI client does (bittensor.md §2.5): lines end in CR,
+ * LF or CRLF; {@code field: value} with one optional space; comments start with {@code :}; an event's
+ * {@code data} lines join with LF; {@code [DONE]} ends it; a payload with an {@code error} key is an error.
+ * Text is {@code choices[0].delta.content}; everything else in a chunk is ignored.
+ */
+final class OpenAiStreamDecoder implements AnswerDecoder {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_LINE = 1 << 20;
+
+    private final Utf8StreamDecoder utf8 = new Utf8StreamDecoder();
+    private final StringBuilder line = new StringBuilder();
+    private final StringBuilder data = new StringBuilder();
+    private boolean hasData;
+    private boolean afterCarriageReturn;
+    private boolean done;
+
+    @Override
+    public String decode(ByteBuffer bytes) {
+        return feed(utf8.decode(bytes));
+    }
+
+    @Override
+    public String finish() {
+        String text = feed(utf8.finish());
+        return line.isEmpty() ? text + dispatch() : text + endOfLine() + dispatch();
+    }
+
+    private String feed(String text) {
+        StringBuilder answer = new StringBuilder();
+        for (int i = 0; i < text.length() && !done; i++) {
+            char c = text.charAt(i);
+            boolean newline = c == '\r' || c == '\n';
+            if (!(c == '\n' && afterCarriageReturn)) {
+                if (newline) {
+                    answer.append(endOfLine());
+                } else if (line.length() < MAX_LINE) {
+                    line.append(c);
+                } else {
+                    throw new MalformedAnswerException("a stream line is longer than " + MAX_LINE + " characters");
+                }
+            }
+            afterCarriageReturn = c == '\r';
+        }
+        return answer.toString();
+    }
+
+    private String endOfLine() {
+        String text = line.toString();
+        line.setLength(0);
+        if (text.isEmpty()) {
+            return dispatch();
+        }
+        if (text.startsWith(":")) {
+            return "";
+        }
+        int colon = text.indexOf(':');
+        String field = colon < 0 ? text : text.substring(0, colon);
+        String value = colon < 0 ? "" : text.substring(colon + 1);
+        if (field.equals("data")) {
+            data.append(hasData ? "\n" : "").append(value.startsWith(" ") ? value.substring(1) : value);
+            hasData = true;
+        }
+        return "";
+    }
+
+    private String dispatch() {
+        if (!hasData) {
+            return "";
+        }
+        String payload = data.toString();
+        data.setLength(0);
+        hasData = false;
+        if (payload.startsWith("[DONE]")) {
+            done = true;
+            return "";
+        }
+        return content(payload);
+    }
+
+    private static String content(String payload) {
+        JsonNode chunk;
+        try {
+            chunk = JSON.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new MalformedAnswerException("a stream event is not JSON: " + abbreviate(payload));
+        }
+        if (chunk.has("error")) {
+            JsonNode error = chunk.get("error");
+            JsonNode message = error.has("message") ? error.get("message") : error;
+            throw new MalformedAnswerException("the miner reported an error: "
+                    + abbreviate(message.isTextual() ? message.asText() : message.toString()));
+        }
+        JsonNode content = chunk.path("choices").path(0).path("delta").path("content");
+        return content.isTextual() ? content.asText() : "";
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+}

@@ -1,0 +1,85 @@
+package org.sn1gateway.adapters.dendrite;
+
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.net.http.HttpResponse.ResponseInfo;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.sn1gateway.domain.port.MinerAnswerListener;
+import org.sn1gateway.domain.port.MinerCall;
+import org.sn1gateway.domain.port.MinerFailure;
+
+/**
+ * One streamed HTTP exchange with a miner, turning the JDK client's callbacks into the listener's:
+ * text as it arrives, then exactly one end or failure, and nothing at all once cancelled.
+ */
+final class StreamedCall implements MinerCall {
+    private final MinerAnswerListener listener;
+    private final Supplier<AnswerDecoder> decoders;
+    private final long maxAnswerBytes;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile CompletableFuture<?> exchange;
+    private volatile AnswerSubscriber subscriber;
+
+    StreamedCall(MinerAnswerListener listener, Supplier<AnswerDecoder> decoders, long maxAnswerBytes) {
+        this.listener = listener;
+        this.decoders = decoders;
+        this.maxAnswerBytes = maxAnswerBytes;
+    }
+
+    /** The body handler for this call's response. */
+    BodySubscriber<Void> subscriberFor(ResponseInfo response) {
+        if (response.statusCode() / 100 != 2) {
+            return new ErrorBodySubscriber(response.statusCode(), this::fail);
+        }
+        AnswerSubscriber answer = new AnswerSubscriber(decoders.get(), maxAnswerBytes, this);
+        subscriber = answer;
+        return BodySubscribers.fromSubscriber(answer);
+    }
+
+    void attach(CompletableFuture<HttpResponse<Void>> sent) {
+        exchange = sent;
+        sent.whenComplete((response, error) -> {
+            if (error != null) {
+                HttpFailures.classify(error).ifPresent(this::fail);
+            }
+        });
+        if (ended.get()) {
+            sent.cancel(true);
+        }
+    }
+
+    @Override
+    public void cancel() {
+        ended.set(true);
+        AnswerSubscriber answer = subscriber;
+        if (answer != null) {
+            answer.cancel();
+        }
+        CompletableFuture<?> sent = exchange;
+        if (sent != null) {
+            sent.cancel(true);
+        }
+    }
+
+    void text(String text) {
+        if (!text.isEmpty() && !ended.get()) {
+            listener.onText(text);
+        }
+    }
+
+    void end() {
+        if (ended.compareAndSet(false, true)) {
+            listener.onEnd();
+        }
+    }
+
+    void fail(MinerFailure failure) {
+        if (ended.compareAndSet(false, true)) {
+            listener.onFailure(failure);
+        }
+        cancel();
+    }
+}

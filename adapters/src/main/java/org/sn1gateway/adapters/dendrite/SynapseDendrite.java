@@ -1,0 +1,130 @@
+package org.sn1gateway.adapters.dendrite;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.sn1gateway.domain.model.Message;
+import org.sn1gateway.domain.model.Miner;
+import org.sn1gateway.domain.port.MinerAnswerListener;
+import org.sn1gateway.domain.port.MinerCall;
+import org.sn1gateway.domain.port.MinerPrompt;
+
+/**
+ * The classic Subnet 1 dendrite: a signed {@code StreamPromptingSynapse} POST whose response body is the
+ * answer as raw UTF-8 text, read as it streams (bittensor.md §1).
+ */
+public final class SynapseDendrite implements Dendrite {
+    public static final String SYNAPSE_NAME = "StreamPromptingSynapse";
+    /** The version a 2026 SDK dendrite sends; at or above 7002000 axons apply the nonce window rule. */
+    static final int DENDRITE_VERSION = 10_002_000;
+    private static final String EMPTY_LIST_JSON_BASE64 = "W10="; // base64("[]")
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final RequestSigner signer;
+    private final NonceSource nonces;
+    private final long maxAnswerBytes;
+    private final String uuid = UUID.randomUUID().toString();
+
+    public SynapseDendrite(HttpClient http, RequestSigner signer, NonceSource nonces, long maxAnswerBytes) {
+        this.http = http;
+        this.signer = signer;
+        this.nonces = nonces;
+        this.maxAnswerBytes = maxAnswerBytes;
+    }
+
+    @Override
+    public MinerCall call(Miner miner, MinerPrompt prompt, MinerAnswerListener listener) {
+        StreamedCall call = new StreamedCall(listener, RawTextDecoder::new, maxAnswerBytes);
+        call.attach(http.sendAsync(request(miner, prompt), call::subscriberFor));
+        return call;
+    }
+
+    /** The signed request this dendrite sends for one call, with a fresh nonce. */
+    public HttpRequest request(Miner miner, MinerPrompt prompt) {
+        List<String> roles = prompt.messages().stream().map(message -> message.role().wireName()).toList();
+        List<String> messages = prompt.messages().stream().map(Message::content).toList();
+        long nonce = nonces.next();
+        String bodyHash = SynapseSigning.computedBodyHash(messages);
+        String timeout = pythonFloat(prompt.timeout());
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint(miner))
+                .timeout(prompt.timeout())
+                .header("Content-Type", "application/json")
+                .header("name", SYNAPSE_NAME)
+                .header("timeout", timeout)
+                .header("bt_header_axon_ip", miner.axon().ip())
+                .header("bt_header_axon_port", Integer.toString(miner.axon().port()))
+                .header("bt_header_axon_hotkey", miner.hotkey())
+                .header("bt_header_dendrite_ip", "0.0.0.0")
+                .header("bt_header_dendrite_version", Integer.toString(DENDRITE_VERSION))
+                .header("bt_header_dendrite_nonce", Long.toString(nonce))
+                .header("bt_header_dendrite_uuid", uuid)
+                .header("bt_header_dendrite_hotkey", signer.hotkey())
+                .header("bt_header_input_obj_roles", EMPTY_LIST_JSON_BASE64)
+                .header("bt_header_input_obj_messages", EMPTY_LIST_JSON_BASE64)
+                .header("header_size", "0")
+                .header("total_size", "0")
+                .header("computed_body_hash", bodyHash)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body(roles, messages, prompt.timeout(), nonce)));
+        signer.sign(SynapseSigning.signatureMessage(nonce, signer.hotkey(), miner.hotkey(), uuid, bodyHash))
+                .ifPresent(signature -> request.header("bt_header_dendrite_signature", signature));
+        return request.build();
+    }
+
+    private static URI endpoint(Miner miner) {
+        return URI.create("http://" + miner.axon().urlHost() + ":" + miner.axon().port() + "/" + SYNAPSE_NAME);
+    }
+
+    private byte[] body(List<String> roles, List<String> messages, Duration timeout, long nonce) {
+        Map<String, Object> dendrite = new LinkedHashMap<>();
+        dendrite.put("ip", "0.0.0.0");
+        dendrite.put("version", DENDRITE_VERSION);
+        dendrite.put("nonce", nonce);
+        dendrite.put("uuid", uuid);
+        dendrite.put("hotkey", signer.hotkey());
+        Map<String, Object> synapse = new LinkedHashMap<>();
+        synapse.put("name", SYNAPSE_NAME);
+        synapse.put("timeout", timeout.toMillis() / 1000.0);
+        synapse.put("total_size", 0);
+        synapse.put("header_size", 0);
+        synapse.put("dendrite", dendrite);
+        synapse.put("computed_body_hash", "");
+        synapse.put("required_hash_fields", List.of("messages"));
+        synapse.put("roles", roles);
+        synapse.put("messages", messages);
+        synapse.put("completion", "");
+        try {
+            return JSON.writeValueAsBytes(synapse);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings and numbers always serialises", e);
+        }
+    }
+
+    /** Python's {@code str(float)} for a whole or fractional number of seconds: {@code 15.0}, {@code 2.5}. */
+    static String pythonFloat(Duration duration) {
+        return Double.toString(duration.toMillis() / 1000.0);
+    }
+
+    /** The classic protocol streams bare UTF-8 text: no framing at all. */
+    private static final class RawTextDecoder implements AnswerDecoder {
+        private final Utf8StreamDecoder utf8 = new Utf8StreamDecoder();
+
+        @Override
+        public String decode(ByteBuffer bytes) {
+            return utf8.decode(bytes);
+        }
+
+        @Override
+        public String finish() {
+            return utf8.finish();
+        }
+    }
+}

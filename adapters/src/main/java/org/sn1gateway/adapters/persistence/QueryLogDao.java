@@ -1,0 +1,41 @@
+package org.sn1gateway.adapters.persistence;
+
+import java.util.List;
+import java.time.OffsetDateTime;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** Writes query log rows; the SQL runs unchanged on H2 and PostgreSQL. */
+interface QueryLogDao {
+    @SqlBatch("""
+            INSERT INTO chat_query (id, started_at, k, prefer, sampling_mode, timeout_seconds, outcome,
+                                    selected_uid, total_seconds, miners_asked, prompt)
+            VALUES (:id, :startedAt, :k, :prefer, :samplingMode, :timeoutSeconds, :outcome,
+                    :selectedUid, :totalSeconds, :minersAsked, :prompt)
+            """)
+    void insertQueries(@BindMethods List<QueryRow> rows);
+
+    @SqlBatch("""
+            INSERT INTO miner_response (query_id, uid, started_at, hotkey, protocol, status, reason, ttfc_seconds,
+                                        total_seconds, chunks, characters, chunk_timings, selected, answer)
+            VALUES (:queryId, :uid, :startedAt, :hotkey, :protocol, :status, :reason, :ttfcSeconds,
+                    :totalSeconds, :chunks, :characters, :chunkTimings, :selected, :answer)
+            """)
+    void insertResponses(@BindMethods List<ResponseRow> rows);
+
+    /** Finished answers only: a cancelled or still-pending call says nothing about the miner. */
+    @SqlQuery("""
+            SELECT uid,
+                   COUNT(*) AS answers,
+                   SUM(CASE WHEN status IN ('ok', 'selected') THEN 1 ELSE 0 END) AS usable,
+                   PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ttfc_seconds) AS median_ttfc
+            FROM miner_response
+            WHERE started_at >= :since AND status NOT IN ('cancelled', 'pending')
+            GROUP BY uid
+            """)
+    @RegisterConstructorMapper(StatsRow.class)
+    List<StatsRow> minerStats(@Bind("since") OffsetDateTime since);
+}

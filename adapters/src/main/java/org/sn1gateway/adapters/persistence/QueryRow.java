@@ -1,0 +1,9 @@
+package org.sn1gateway.adapters.persistence;
+
+import java.time.OffsetDateTime;
+
+/** A row of {@code chat_query} (public only so that JDBI can bind its accessors). */
+public record QueryRow(String id, OffsetDateTime startedAt, int k, String prefer, String samplingMode,
+                double timeoutSeconds, String outcome, Integer selectedUid, double totalSeconds, int minersAsked,
+                String prompt) {
+}

@@ -1,0 +1,175 @@
+package org.sn1gateway.adapters.persistence;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.sn1gateway.domain.model.MinerStats;
+import org.sn1gateway.domain.model.QueryRecord;
+import org.sn1gateway.domain.port.QueryLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes finished queries without blocking and writes them in batches from one background thread. While
+ * the store is down, records wait in a bounded queue and the batch is retried with backoff; a full queue
+ * drops new records, and every drop is counted and reported, never silent.
+ */
+public final class QueuedQueryLog implements QueryLog, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QueuedQueryLog.class);
+
+    /**
+     * @param capacity   records that may wait for the store
+     * @param batchSize  records written per transaction at most
+     * @param firstRetry delay before the first retry of a failed batch; doubles up to {@code maxRetry}
+     * @param flushLimit how long {@link #close} may spend writing what is still queued
+     * @param statsWindow how far back the per-miner statistics look
+     * @param statsRefresh how often they are read again
+     */
+    public record Settings(int capacity, int batchSize, Duration firstRetry, Duration maxRetry, Duration flushLimit,
+                           Duration statsWindow, Duration statsRefresh) {
+        public static Settings defaults() {
+            return new Settings(100_000, 500, Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofSeconds(10),
+                    Duration.ofHours(1), Duration.ofSeconds(30));
+        }
+    }
+
+    /** What an operator needs to know about the log's health. */
+    public record Status(int pending, long written, long dropped, String lastError) {
+        public boolean healthy() {
+            return dropped == 0 && lastError == null;
+        }
+    }
+
+    private final QueryLogStore store;
+    private final Settings settings;
+    private final BlockingQueue<QueryRecord> queue;
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final Thread writer;
+    private volatile String lastError;
+    private volatile boolean closing;
+    private volatile int inFlight;
+    private volatile Map<Integer, MinerStats> stats = Map.of();
+    private long statsReadAt = Long.MIN_VALUE;
+
+    public QueuedQueryLog(QueryLogStore store, Settings settings) {
+        this.store = store;
+        this.settings = settings;
+        this.queue = new ArrayBlockingQueue<>(settings.capacity());
+        this.writer = Thread.ofVirtual().name("query-log-writer").unstarted(this::writeUntilClosed);
+    }
+
+    public QueuedQueryLog start() {
+        writer.start();
+        return this;
+    }
+
+    @Override
+    public void record(QueryRecord query) {
+        if (closing || !queue.offer(query)) {
+            long lost = dropped.incrementAndGet();
+            if (Long.bitCount(lost) == 1) { // 1, 2, 4, 8, ...: loud at first, then not flooding the log
+                LOG.error("query log queue is full or closed: {} record(s) dropped so far (last error: {})",
+                        lost, lastError);
+            }
+        }
+    }
+
+    @Override
+    public Map<Integer, MinerStats> recentMinerStats() {
+        return stats;
+    }
+
+    public Status status() {
+        return new Status(queue.size() + inFlight, written.get(), dropped.get(), lastError);
+    }
+
+    private void writeUntilClosed() {
+        List<QueryRecord> batch = new ArrayList<>(settings.batchSize());
+        Duration backoff = settings.firstRetry();
+        while (!(closing && queue.isEmpty() && batch.isEmpty())) {
+            try {
+                refreshStatsWhenDue();
+                if (batch.isEmpty() && !fill(batch)) {
+                    continue;
+                }
+                store.write(batch);
+                written.addAndGet(batch.size());
+                batch.clear();
+                inFlight = 0;
+                lastError = null;
+                backoff = settings.firstRetry();
+            } catch (InterruptedException e) {
+                break;
+            } catch (RuntimeException e) {
+                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                LOG.warn("could not write {} query log record(s), retrying in {} ms: {}", batch.size(),
+                        backoff.toMillis(), lastError);
+                if (!pause(backoff)) {
+                    break;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(settings.maxRetry()) > 0
+                        ? settings.maxRetry() : backoff.multipliedBy(2);
+            }
+        }
+        abandon(batch);
+    }
+
+    /** Reads the statistics on this thread, so that no request ever waits for them. */
+    private void refreshStatsWhenDue() {
+        long now = System.nanoTime();
+        if (statsReadAt != Long.MIN_VALUE && now - statsReadAt < settings.statsRefresh().toNanos()) {
+            return;
+        }
+        statsReadAt = now;
+        try {
+            stats = store.minerStats(Instant.now().minus(settings.statsWindow()));
+        } catch (RuntimeException e) {
+            LOG.warn("could not read miner statistics, keeping the last ones: {}", e.getMessage());
+        }
+    }
+
+    private boolean fill(List<QueryRecord> batch) throws InterruptedException {
+        QueryRecord first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return false;
+        }
+        batch.add(first);
+        queue.drainTo(batch, settings.batchSize() - 1);
+        inFlight = batch.size();
+        return true;
+    }
+
+    private static boolean pause(Duration delay) {
+        try {
+            Thread.sleep(delay);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private void abandon(List<QueryRecord> batch) {
+        int lost = batch.size() + queue.size();
+        if (lost > 0) {
+            dropped.addAndGet(lost);
+            LOG.error("query log closed with {} record(s) unwritten (last error: {})", lost, lastError);
+        }
+    }
+
+    /** Stops taking records and writes what is queued, for at most the flush limit. */
+    @Override
+    public void close() throws InterruptedException {
+        closing = true;
+        if (!writer.join(settings.flushLimit())) {
+            writer.interrupt();
+            writer.join();
+        }
+    }
+}

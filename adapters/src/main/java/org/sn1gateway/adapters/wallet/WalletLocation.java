@@ -1,0 +1,41 @@
+package org.sn1gateway.adapters.wallet;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where a bittensor hotkey lives: {@code <walletPath>/<wallet>/hotkeys/<hotkey>} (bittensor.md §3.1).
+ *
+ * @param walletPath the wallets folder, {@code ~/.bittensor/wallets} by default; a leading {@code ~} is the home folder
+ */
+public record WalletLocation(String walletPath, String wallet, String hotkey) {
+    public static final String DEFAULT_PATH = "~/.bittensor/wallets";
+
+    public WalletLocation {
+        Objects.requireNonNull(walletPath, "walletPath");
+        requireName(wallet, "wallet");
+        requireName(hotkey, "hotkey");
+    }
+
+    private static void requireName(String name, String what) {
+        if (name == null || name.isBlank() || name.contains("/") || name.contains("\\") || name.equals("..")) {
+            throw new WalletException("the " + what + " name must be a plain file name, was '" + name + "'");
+        }
+    }
+
+    public Path hotkeyFile() {
+        return expandHome(walletPath).resolve(wallet).resolve("hotkeys").resolve(hotkey);
+    }
+
+    static Path expandHome(String path) {
+        if (path.equals("~") || path.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home") + path.substring(1));
+        }
+        return Path.of(path);
+    }
+
+    @Override
+    public String toString() {
+        return "wallet '" + wallet + "', hotkey '" + hotkey + "' (" + hotkeyFile() + ")";
+    }
+}

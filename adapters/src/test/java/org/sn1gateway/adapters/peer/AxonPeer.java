@@ -1,0 +1,136 @@
+package org.sn1gateway.adapters.peer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * shared/tools/axon-peer.mjs, the reference miner that verifies requests with @polkadot, run as a real
+ * process on loopback. Its tools are copied into target/ (shared/ may be read-only) and installed with
+ * {@code npm ci} once per build. Every request it receives is reported as one JSON line.
+ */
+public final class AxonPeer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration START_LIMIT = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final int port;
+    private final String hotkey;
+    private final BlockingQueue<JsonNode> verdicts = new LinkedBlockingQueue<>();
+
+    private AxonPeer(Process process, JsonNode listening) {
+        this.process = process;
+        this.port = listening.get("port").asInt();
+        this.hotkey = listening.get("hotkey").asText();
+        Thread.ofVirtual().name("axon-peer-stdout").start(this::readVerdicts);
+    }
+
+    /** Starts the peer with extra options such as {@code --allow-unsigned} or {@code --reply TEXT}. */
+    public static AxonPeer start(String... options) throws IOException, InterruptedException {
+        Path tools = installedTools();
+        List<String> command = new ArrayList<>(List.of("node", "axon-peer.mjs", "--port", "0", "--chunk-delay-ms", "5"));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command).directory(tools.toFile()).start();
+        BufferedReader stderr = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+        String first = stderr.readLine();
+        if (first == null || !first.contains("\"listening\"")) {
+            process.destroyForcibly();
+            throw new IllegalStateException("axon-peer did not start: " + first);
+        }
+        Thread.ofVirtual().start(() -> stderr.lines().forEach(line -> { })); // keep its stderr drained
+        return new AxonPeer(process, JSON.readTree(first));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The peer's own hotkey (SS58), which signed requests must be addressed to. */
+    public String hotkey() {
+        return hotkey;
+    }
+
+    /** The peer's report of the next request it handled. */
+    public JsonNode nextVerdict(Duration limit) throws InterruptedException {
+        JsonNode verdict = verdicts.poll(limit.toMillis(), TimeUnit.MILLISECONDS);
+        if (verdict == null) {
+            throw new AssertionError("axon-peer reported no request within " + limit);
+        }
+        return verdict;
+    }
+
+    private void readVerdicts() {
+        try (BufferedReader stdout = process.inputReader(StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = stdout.readLine()) != null) {
+                verdicts.add(JSON.readTree(line));
+            }
+        } catch (IOException e) {
+            // The process ended.
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+    }
+
+    /** shared/tools copied into target/ with its npm packages installed (once per build). */
+    static synchronized Path installedTools() throws IOException, InterruptedException {
+        Path source = sharedDirectory().resolve("tools");
+        Path target = Paths.get("target", "axon-peer-tools").toAbsolutePath();
+        if (!Files.isDirectory(target.resolve("node_modules"))) {
+            copy(source, target);
+            // Never inherit the test JVM's streams: they are surefire's command channel, and npm would
+            // make standard input non-blocking and write into it, corrupting the fork.
+            Path log = target.resolve("npm-ci.log");
+            Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+                    .directory(target.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            install.getOutputStream().close();
+            if (!install.waitFor(START_LIMIT.toSeconds() * 4, TimeUnit.SECONDS) || install.exitValue() != 0) {
+                throw new IllegalStateException("npm ci failed in " + target + ": " + Files.readString(log).strip());
+            }
+        }
+        return target;
+    }
+
+    private static Path sharedDirectory() {
+        Path shared = Paths.get(System.getProperty("sn1.shared.dir", "../../shared"));
+        if (!Files.isRegularFile(shared.resolve("tools/axon-peer.mjs"))) {
+            throw new IllegalStateException("shared/tools/axon-peer.mjs not found under " + shared.toAbsolutePath()
+                    + "; the project expects the shared folder beside the checkout");
+        }
+        return shared;
+    }
+
+    private static void copy(Path source, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(path -> !path.toString().contains("node_modules")).toList()) {
+                Path destination = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
+                    destination.toFile().setWritable(true);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

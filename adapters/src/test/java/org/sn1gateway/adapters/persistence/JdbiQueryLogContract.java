@@ -1,0 +1,167 @@
+package org.sn1gateway.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.sn1gateway.domain.model.ChatQuery;
+import org.sn1gateway.domain.model.Message;
+import org.sn1gateway.domain.model.MinerResponse;
+import org.sn1gateway.domain.model.MinerSelection;
+import org.sn1gateway.domain.model.MinerStatus;
+import org.sn1gateway.domain.model.MinerTimings;
+import org.sn1gateway.domain.model.Preference;
+import org.sn1gateway.domain.model.QueryOutcome;
+import org.sn1gateway.domain.model.QueryRecord;
+import org.sn1gateway.domain.model.Role;
+import org.sn1gateway.domain.model.SamplingMode;
+
+/** What the query log must do on every database it supports; one subclass per database. */
+abstract class JdbiQueryLogContract {
+    private final TestDatabase database = database();
+    private final Jdbi jdbi = database.jdbi();
+    /** Reads through its own connections: a row counts only once it was committed. */
+    private final Jdbi observer = database.observer();
+
+    abstract TestDatabase database();
+
+    @AfterAll
+    void dropDatabase() {
+        database.close();
+    }
+
+    static QueryRecord record(MinerResponse... responses) {
+        ChatQuery query = new ChatQuery(List.of(new Message(Role.USER, "Hello there")),
+                new MinerSelection(2, SamplingMode.TOP_INCENTIVE, Set.of(), List.of()), Preference.LONGEST,
+                Duration.ofSeconds(15));
+        return new QueryRecord(UUID.randomUUID(), Instant.parse("2026-11-24T10:15:30.123Z"), query,
+                QueryOutcome.DELIVERED, 3, Duration.ofMillis(2_500), List.of(responses));
+    }
+
+    static MinerResponse selected(int uid) {
+        return new MinerResponse(uid, "hotkey-" + uid, MinerStatus.SELECTED, null, Duration.ofMillis(120),
+                Duration.ofMillis(900), List.of(Duration.ofMillis(120), Duration.ofMillis(450)), 11, true,
+                "Hi, friend!");
+    }
+
+    static MinerResponse timedOut(int uid) {
+        return new MinerResponse(uid, "hotkey-" + uid, MinerStatus.TIMEOUT, "no complete answer", null, null,
+                List.of(), 0, false, "");
+    }
+
+    private String text(String sql, QueryRecord record) {
+        return observer.withHandle(handle -> handle.createQuery(sql).bind("id", record.id().toString())
+                .mapTo(String.class).one());
+    }
+
+    @Test
+    void writesOneRowPerQueryAndOnePerMinerWithItsTimings() {
+        QueryRecord record = record(selected(3), timedOut(9));
+
+        new JdbiQueryLog(jdbi, uid -> "synapse", false).write(List.of(record));
+
+        Map<String, Object> query = observer.withHandle(handle -> handle
+                .createQuery("SELECT * FROM chat_query WHERE id = :id").bind("id", record.id().toString())
+                .mapToMap().one());
+        assertThat(query).containsEntry("outcome", "delivered").containsEntry("selected_uid", 3)
+                .containsEntry("k", 2).containsEntry("prefer", "longest").containsEntry("sampling_mode", "top_incentive")
+                .containsEntry("miners_asked", 2).containsEntry("prompt", null);
+        assertThat(((Number) query.get("total_seconds")).doubleValue()).isEqualTo(2.5);
+        List<Map<String, Object>> responses = observer.withHandle(handle -> handle
+                .createQuery("SELECT * FROM miner_response WHERE query_id = :id ORDER BY uid")
+                .bind("id", record.id().toString()).mapToMap().list());
+        assertThat(responses).hasSize(2);
+        assertThat(responses.get(0)).containsEntry("uid", 3).containsEntry("status", "selected")
+                .containsEntry("selected", true).containsEntry("chunks", 2).containsEntry("characters", 11)
+                .containsEntry("protocol", "synapse").containsEntry("chunk_timings", "[0.12,0.45]")
+                .containsEntry("answer", null);
+        assertThat(((Number) responses.get(0).get("ttfc_seconds")).doubleValue()).isEqualTo(0.12);
+        assertThat(responses.get(1)).containsEntry("status", "timeout").containsEntry("ttfc_seconds", null)
+                .containsEntry("reason", "no complete answer").containsEntry("chunk_timings", "[]");
+    }
+
+    @Test
+    void keepsPromptAndAnswerTextOnlyWhenConfiguredTo() {
+        QueryRecord record = record(selected(4));
+
+        new JdbiQueryLog(jdbi, uid -> "synapse", true).write(List.of(record));
+
+        assertThat(text("SELECT prompt FROM chat_query WHERE id = :id", record)).isEqualTo("user: Hello there");
+        assertThat(text("SELECT answer FROM miner_response WHERE query_id = :id", record)).isEqualTo("Hi, friend!");
+    }
+
+    @Test
+    void writesABatchWholeOrNotAtAll() {
+        QueryRecord first = record(selected(1));
+        JdbiQueryLog log = new JdbiQueryLog(jdbi, uid -> "synapse", false);
+
+        assertThatThrownBy(() -> log.write(List.of(first, first))).isInstanceOf(RuntimeException.class);
+
+        assertThat(text("SELECT CAST(COUNT(*) AS VARCHAR(10)) FROM chat_query WHERE id = :id", first)).isEqualTo("0");
+    }
+
+    @Test
+    void summarisesEachMinersRecentAnswersForSampling() {
+        JdbiQueryLog log = new JdbiQueryLog(jdbi, uid -> "synapse", false);
+        log.write(List.of(record(selected(21), timedOut(22)), record(selected(21), timedOut(22)),
+                record(new MinerResponse(21, "hotkey-21", MinerStatus.OK, null, Duration.ofMillis(300),
+                        Duration.ofMillis(900), List.of(Duration.ofMillis(300)), 5, false, "Hello"))));
+
+        var stats = log.minerStats(Instant.parse("2026-11-24T00:00:00Z"));
+
+        assertThat(stats.get(21).answers()).isEqualTo(3);
+        assertThat(stats.get(21).successRate()).isEqualTo(1.0);
+        assertThat(stats.get(21).medianTimeToFirstChunk()).isEqualTo(Duration.ofMillis(120));
+        assertThat(stats.get(22).successRate()).isZero();
+        assertThat(log.minerStats(Instant.parse("2027-01-01T00:00:00Z"))).isEmpty();
+    }
+
+    @Test
+    void analysesTimingsPerMinerWithTheSameSqlOnEveryDatabase() {
+        JdbiQueryLog log = new JdbiQueryLog(jdbi, uid -> "synapse", false);
+        log.write(List.of(record(selected(31), timedOut(32)), record(selected(31)), record(new MinerResponse(31,
+                "hotkey-31", MinerStatus.OK, null, Duration.ofMillis(300), Duration.ofMillis(1_100),
+                List.of(Duration.ofMillis(300)), 11, false, "Hello there"))));
+
+        List<MinerTimings> stats = new TimingAnalysis(observer).since(Instant.parse("2026-11-24T00:00:00Z")).stream()
+                .filter(row -> row.uid() >= 31 && row.uid() <= 32).toList();
+
+        assertThat(stats).extracting(MinerTimings::uid).containsExactly(31, 32);
+        MinerTimings fast = stats.get(0);
+        assertThat(fast.queries()).isEqualTo(3);
+        assertThat(fast.successRate()).isEqualTo(1.0);
+        assertThat(fast.ttfcP50()).isCloseTo(0.12, within(1e-9));
+        assertThat(fast.totalP50()).isCloseTo(0.9, within(1e-9));
+        assertThat(fast.charsPerSecond()).isCloseTo(33 / 2.9, within(1e-9));
+        assertThat(stats.get(1).successRate()).isZero();
+        assertThat(stats.get(1).ttfcP50()).isNull();
+        long fromView = observer.withHandle(handle -> handle.createQuery("SELECT queries FROM miner_timing_stats WHERE uid = 31")
+                .mapTo(Long.class).one());
+        assertThat(fromView).as("the view agrees").isEqualTo(3L);
+        assertThat(new TimingAnalysis(observer).since(Instant.parse("2027-01-01T00:00:00Z"))).isEmpty();
+    }
+
+    @Test
+    void truncatesWhatAHostileMinerCouldMakeTooLong() {
+        MinerResponse hostile = new MinerResponse(5, "h".repeat(500), MinerStatus.ERROR, "r".repeat(10_000), null,
+                Duration.ofMillis(5), List.of(), 0, false, "");
+        QueryRecord record = record(hostile);
+
+        new JdbiQueryLog(jdbi, uid -> "synapse", false).write(List.of(record));
+
+        Map<String, Object> row = observer.withHandle(handle -> handle
+                .createQuery("SELECT hotkey, reason FROM miner_response WHERE query_id = :id")
+                .bind("id", record.id().toString()).mapToMap().one());
+        assertThat((String) row.get("hotkey")).hasSize(64);
+        assertThat((String) row.get("reason")).hasSize(500);
+    }
+}

@@ -1,0 +1,76 @@
+package org.sn1gateway.adapters.subtensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sn1gateway.adapters.subtensor.TestSubtensorServer.Reply;
+
+class JsonRpcClientTest {
+    private static final JsonRpcClient.Settings FAST = new JsonRpcClient.Settings(Duration.ofSeconds(2),
+            Duration.ofMillis(500), 4 << 20, Duration.ofSeconds(30), Duration.ofSeconds(60));
+
+    @Test
+    void getsResultsErrorsAndLongFragmentedAnswers() throws Exception {
+        String large = "0x" + "ab".repeat(1_000_000);
+        try (TestSubtensorServer node = new TestSubtensorServer((method, params) -> switch (method) {
+            case "chain_getHead" -> new Reply.Result(TextNode.valueOf("0xdb13"));
+            case "state_call" -> new Reply.Result(TextNode.valueOf(large));
+            default -> new Reply.Error(-32601, "Method not found");
+        }); JsonRpcClient client = new JsonRpcClient(node.uri(), FAST)) {
+            assertThat(client.call("chain_getHead", List.of()).asText()).isEqualTo("0xdb13");
+            assertThat(client.call("state_call", List.of("NeuronInfoRuntimeApi_get_neurons_lite", "0100")).asText())
+                    .isEqualTo(large);
+            assertThatThrownBy(() -> client.call("nope", List.of())).isInstanceOf(SubtensorException.class)
+                    .hasMessageContaining("nope: error -32601: Method not found");
+            assertThat(node.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCallWithoutAnswerTimesOutAloneAndTheConnectionGoesOn() throws Exception {
+        try (TestSubtensorServer node = new TestSubtensorServer((method, params) -> method.equals("slow")
+                ? new Reply.Silence() : new Reply.Result(TextNode.valueOf("ok")));
+             JsonRpcClient client = new JsonRpcClient(node.uri(), FAST)) {
+            assertThatThrownBy(() -> client.call("slow", List.of())).hasMessageContaining("no answer within 500 ms");
+            assertThat(client.call("fast", List.of()).asText()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void aDroppedConnectionFailsTheCallAndTheNextCallReconnects() throws Exception {
+        try (TestSubtensorServer node = new TestSubtensorServer((method, params) -> method.equals("crash")
+                ? new Reply.Drop() : new Reply.Result(TextNode.valueOf("back")));
+             JsonRpcClient client = new JsonRpcClient(node.uri(), FAST)) {
+            assertThatThrownBy(() -> client.call("crash", List.of())).isInstanceOf(SubtensorException.class);
+            assertThat(client.call("again", List.of()).asText()).isEqualTo("back");
+            assertThat(node.connections()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aDeadNodeFailsFastAndIsNotRetriedBeforeTheBackoff() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (JsonRpcClient client = new JsonRpcClient(URI.create("ws://127.0.0.1:" + port), FAST)) {
+            assertThatThrownBy(() -> client.call("chain_getHead", List.of())).hasMessageStartingWith("cannot connect to");
+            assertThatThrownBy(() -> client.call("chain_getHead", List.of())).hasMessageContaining("not reconnecting before");
+        }
+    }
+
+    @Test
+    void resolvesNetworkNames() {
+        assertThat(SubtensorEndpoint.resolve("finney")).hasToString("wss://entrypoint-finney.opentensor.ai:443");
+        assertThat(SubtensorEndpoint.resolve("test")).hasToString("wss://test.finney.opentensor.ai:443");
+        assertThat(SubtensorEndpoint.resolve("local")).hasToString("ws://127.0.0.1:9944");
+        assertThat(SubtensorEndpoint.resolve("ws://10.1.2.3:9944")).hasToString("ws://10.1.2.3:9944");
+        assertThatThrownBy(() -> SubtensorEndpoint.resolve("mainnet")).hasMessageContaining("unknown subtensor network");
+    }
+}

@@ -1,0 +1,36 @@
+package org.sn1gateway.app.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.DataSize;
+import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.NotNull;
+
+/** The {@code chat:} section: how the chat endpoints treat clients. */
+public class ChatSettings {
+    /** A comment line is sent this often on a quiet stream, so that proxies keep it open. */
+    @NotNull
+    @JsonProperty
+    private Duration heartbeatInterval = Duration.seconds(5);
+
+    /** Larger request bodies are refused with 413 before they are parsed. */
+    @NotNull
+    @JsonProperty
+    private DataSize maxRequestSize = DataSize.kibibytes(512);
+
+    /** Pause between the words /echo streams. */
+    @NotNull
+    @JsonProperty
+    private Duration echoDelay = Duration.milliseconds(20);
+
+    public java.time.Duration heartbeatInterval() {
+        return heartbeatInterval.toJavaDuration();
+    }
+
+    public long maxRequestBytes() {
+        return maxRequestSize.toBytes();
+    }
+
+    public java.time.Duration echoDelay() {
+        return echoDelay.toJavaDuration();
+    }
+}

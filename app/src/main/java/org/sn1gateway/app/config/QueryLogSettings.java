@@ -1,0 +1,48 @@
+package org.sn1gateway.app.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.sn1gateway.adapters.persistence.QueuedQueryLog;
+
+/** The {@code queryLog:} section. */
+public class QueryLogSettings {
+    /** Whether prompts and answers are stored besides the timings (they may be personal data). */
+    @JsonProperty
+    private boolean storeText = false;
+
+    @Min(100)
+    @JsonProperty
+    private int queueCapacity = 100_000;
+
+    @Min(1)
+    @Max(10_000)
+    @JsonProperty
+    private int batchSize = 500;
+
+    @NotNull
+    @JsonProperty
+    private Duration flushLimit = Duration.seconds(10);
+
+    /** How far back the statistics behind sampling_mode fastest and reliable look. */
+    @NotNull
+    @JsonProperty
+    private Duration statsWindow = Duration.hours(1);
+
+    /** How often those statistics are read from the database (never per request). */
+    @NotNull
+    @JsonProperty
+    private Duration statsRefresh = Duration.seconds(30);
+
+    public boolean storeText() {
+        return storeText;
+    }
+
+    public QueuedQueryLog.Settings queue() {
+        QueuedQueryLog.Settings defaults = QueuedQueryLog.Settings.defaults();
+        return new QueuedQueryLog.Settings(queueCapacity, batchSize, defaults.firstRetry(), defaults.maxRetry(),
+                flushLimit.toJavaDuration(), statsWindow.toJavaDuration(), statsRefresh.toJavaDuration());
+    }
+}

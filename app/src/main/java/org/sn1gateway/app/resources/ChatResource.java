@@ -1,0 +1,88 @@
+package org.sn1gateway.app.resources;
+
+import com.codahale.metrics.annotation.Timed;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.auth.Auth;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.sn1gateway.app.api.ChatRequest;
+import org.sn1gateway.app.auth.ApiClient;
+import org.sn1gateway.app.config.ChatSettings;
+import org.sn1gateway.app.sse.SseChatStream;
+import org.sn1gateway.domain.service.ChatHandle;
+import org.sn1gateway.domain.service.ChatListener;
+import org.sn1gateway.domain.service.ChatService;
+
+/**
+ * The Subnet 1 API: {@code POST /chat} (also {@code /chat/}) and {@code POST /echo}, streamed as
+ * Server-Sent Events by default or answered once for {@code Accept: application/json}. Every method
+ * returns at once; the answer is written from the query's own threads.
+ */
+@Path("/")
+@Consumes(MediaType.APPLICATION_JSON)
+public class ChatResource {
+    /** Preferred when the client states no preference (no Accept, or Accept: star/star). */
+    private static final String EVENT_STREAM = MediaType.SERVER_SENT_EVENTS + ";qs=1";
+    private static final String JSON = MediaType.APPLICATION_JSON + ";qs=0.5";
+
+    private final ChatService chat;
+    private final ChatSettings settings;
+    private final ObjectMapper json;
+
+    public ChatResource(ChatService chat, ChatSettings settings, ObjectMapper json) {
+        this.chat = chat;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    @POST
+    @Path("{chat: chat/?}")
+    @Produces(EVENT_STREAM)
+    @Timed(name = "chat-stream")
+    public void chat(@Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
+                     @Context Sse sse) {
+        SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval());
+        stream.writeFor(start(request, stream));
+    }
+
+    @POST
+    @Path("{chat: chat/?}")
+    @Produces(JSON)
+    @Timed(name = "chat-json")
+    public void chatOnce(@Auth ApiClient client, @NotNull @Valid ChatRequest request,
+                         @Suspended AsyncResponse response) {
+        start(request, new JsonAnswer(response));
+    }
+
+    private ChatHandle start(ChatRequest request, ChatListener listener) {
+        return request.isMixture() ? chat.startMixture(request.toQuery(), listener) : chat.start(request.toQuery(), listener);
+    }
+
+    @POST
+    @Path("echo")
+    @Produces(EVENT_STREAM)
+    public void echo(@Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
+                     @Context Sse sse) {
+        SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval());
+        ChatHandle echo = EchoStream.start(request.toQuery(), settings.echoDelay(), stream);
+        stream.writeFor(echo);
+    }
+
+    @POST
+    @Path("echo")
+    @Produces(JSON)
+    public void echoOnce(@Auth ApiClient client, @NotNull @Valid ChatRequest request,
+                         @Suspended AsyncResponse response) {
+        EchoStream.start(request.toQuery(), settings.echoDelay(), new JsonAnswer(response));
+    }
+}

@@ -1,0 +1,83 @@
+package org.sn1gateway.app.resources;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.UUID;
+import org.sn1gateway.domain.model.ChatQuery;
+import org.sn1gateway.domain.model.Message;
+import org.sn1gateway.domain.service.ChatHandle;
+import org.sn1gateway.domain.service.ChatListener;
+import org.sn1gateway.domain.service.ChatSummary;
+import org.sn1gateway.domain.service.DeliveredChunk;
+
+/**
+ * {@code POST /echo}: streams the messages back word by word, {@code k} times, through the same listener
+ * as a real answer, so a client can test its stream handling without miners.
+ */
+final class EchoStream implements ChatHandle {
+    static final int ECHO_UID = 0;
+
+    private final UUID id = UUID.randomUUID();
+    private final List<String> words;
+    private final Duration delay;
+    private final ChatListener listener;
+    private final long start = System.nanoTime();
+    private volatile boolean gone;
+
+    private EchoStream(ChatQuery query, Duration delay, ChatListener listener) {
+        List<String> once = new ArrayList<>();
+        for (Message message : query.messages()) {
+            once.addAll(List.of(message.content().split("(?<=\\s)(?=\\S)")));
+        }
+        this.words = new ArrayList<>();
+        for (int i = 0; i < query.miners().k(); i++) {
+            words.addAll(once);
+        }
+        this.delay = delay;
+        this.listener = listener;
+    }
+
+    static EchoStream start(ChatQuery query, Duration delay, ChatListener listener) {
+        EchoStream echo = new EchoStream(query, delay, listener);
+        Thread.ofVirtual().name("echo-" + echo.id).start(echo::run);
+        return echo;
+    }
+
+    private void run() {
+        List<DeliveredChunk> sent = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        try {
+            for (String word : words) {
+                Thread.sleep(delay);
+                if (gone) {
+                    return;
+                }
+                DeliveredChunk chunk = new DeliveredChunk(sent.size() + 1, word, elapsed(), ECHO_UID, false);
+                sent.add(chunk);
+                text.append(word);
+                listener.onChunk(chunk);
+            }
+        } catch (InterruptedException e) {
+            return;
+        }
+        listener.onChunk(new DeliveredChunk(sent.size() + 1, "", elapsed(), ECHO_UID, true));
+        listener.onDone(new ChatSummary(id, OptionalInt.of(ECHO_UID), sent, text.toString(), elapsed(), List.of(),
+                "echo", OptionalInt.empty()));
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    @Override
+    public UUID queryId() {
+        return id;
+    }
+
+    @Override
+    public void clientGone() {
+        gone = true;
+    }
+}

@@ -1,0 +1,40 @@
+package org.sn1gateway.app.resources;
+
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.sn1gateway.app.api.ChatSummaryView;
+import org.sn1gateway.app.api.FailureStatus;
+import org.sn1gateway.domain.service.ChatError;
+import org.sn1gateway.domain.service.ChatSummary;
+
+/**
+ * {@code Accept: application/json}: answers once, with the summary (200) or an error naming what went
+ * wrong (502 when miners failed or every answer was unusable, 503 when none was available, 504 on timeout).
+ */
+final class JsonAnswer extends OneAnswer {
+    private final AsyncResponse response;
+
+    JsonAnswer(AsyncResponse response) {
+        this.response = response;
+    }
+
+    @Override
+    protected void answer(ChatSummary summary, Optional<ChatError> error) {
+        ChatSummaryView view = ChatSummaryView.of(summary);
+        if (error.isEmpty()) {
+            response.resume(Response.ok(view, MediaType.APPLICATION_JSON_TYPE).build());
+            return;
+        }
+        ChatError failure = error.get();
+        int status = FailureStatus.of(failure.outcome());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", status);
+        body.put("message", failure.message());
+        body.put("summary", view);
+        response.resume(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build());
+    }
+}

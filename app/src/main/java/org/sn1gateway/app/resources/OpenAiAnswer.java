@@ -1,0 +1,42 @@
+package org.sn1gateway.app.resources;
+
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.sn1gateway.app.api.FailureStatus;
+import org.sn1gateway.app.api.openai.ChatCompletion;
+import org.sn1gateway.app.api.openai.OpenAiError;
+import org.sn1gateway.app.api.openai.Usage;
+import org.sn1gateway.domain.model.Message;
+import org.sn1gateway.domain.service.ChatError;
+import org.sn1gateway.domain.service.ChatSummary;
+
+/** A {@code chat.completion} answered once, for OpenAI requests that do not stream. */
+final class OpenAiAnswer extends OneAnswer {
+    private final AsyncResponse response;
+    private final String model;
+    private final List<Message> prompt;
+
+    OpenAiAnswer(AsyncResponse response, String model, List<Message> prompt) {
+        this.response = response;
+        this.model = model;
+        this.prompt = prompt;
+    }
+
+    @Override
+    protected void answer(ChatSummary summary, Optional<ChatError> error) {
+        if (error.isPresent()) {
+            ChatError failure = error.get();
+            int status = FailureStatus.of(failure.outcome());
+            response.resume(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(OpenAiError.of(status, failure.message(), failure.outcome().wireName())).build());
+            return;
+        }
+        response.resume(Response.ok(ChatCompletion.of("chatcmpl-" + summary.queryId(), Instant.now().getEpochSecond(),
+                model, summary.completion(), Usage.estimate(prompt, summary.completion())),
+                MediaType.APPLICATION_JSON_TYPE).build());
+    }
+}

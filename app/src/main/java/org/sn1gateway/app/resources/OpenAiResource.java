@@ -1,0 +1,74 @@
+package org.sn1gateway.app.resources;
+
+import com.codahale.metrics.annotation.Timed;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.auth.Auth;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.sn1gateway.app.api.openai.OpenAiChatRequest;
+import org.sn1gateway.app.auth.ApiClient;
+import org.sn1gateway.app.config.ChatSettings;
+import org.sn1gateway.app.sse.OpenAiStream;
+import org.sn1gateway.domain.model.ChatQuery;
+import org.sn1gateway.domain.service.ChatHandle;
+import org.sn1gateway.domain.service.ChatListener;
+import org.sn1gateway.domain.service.ChatService;
+
+/**
+ * The OpenAI Chat Completions API, so that existing OpenAI clients work unchanged with the base URL
+ * {@code http://host:10000/v1}. Every method returns at once; answers are written from the query's threads.
+ */
+@Path("/v1")
+public class OpenAiResource {
+    private static final long STARTED = Instant.now().getEpochSecond();
+
+    private final ChatService chat;
+    private final ChatSettings settings;
+    private final ObjectMapper json;
+
+    public OpenAiResource(ChatService chat, ChatSettings settings, ObjectMapper json) {
+        this.chat = chat;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    @POST
+    @Path("chat/completions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
+    @Timed(name = "openai-chat-completions")
+    public void completions(@Auth ApiClient client, @NotNull @Valid OpenAiChatRequest request,
+                            @Suspended AsyncResponse response) {
+        ChatQuery query = request.toQuery();
+        if (request.streaming()) {
+            OpenAiStream stream = new OpenAiStream(response, json, settings.heartbeatInterval(), request.modelName(),
+                    query.messages(), request.includeUsage());
+            stream.writeFor(start(request.isMixture(), query, stream));
+        } else {
+            start(request.isMixture(), query, new OpenAiAnswer(response, request.modelName(), query.messages()));
+        }
+    }
+
+    private ChatHandle start(boolean mixture, ChatQuery query, ChatListener listener) {
+        return mixture ? chat.startMixture(query, listener) : chat.start(query, listener);
+    }
+
+    @GET
+    @Path("models")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> models(@Auth ApiClient client) {
+        return Map.of("object", "list", "data", List.of(Map.of(
+                "id", OpenAiChatRequest.MODEL, "object", "model", "created", STARTED, "owned_by", "bittensor-subnet-1")));
+    }
+}

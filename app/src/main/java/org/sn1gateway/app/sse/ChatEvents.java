@@ -1,0 +1,47 @@
+package org.sn1gateway.app.sse;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.sn1gateway.app.api.ChatSummaryView;
+import org.sn1gateway.app.api.Seconds;
+import org.sn1gateway.app.api.StreamChunk;
+import org.sn1gateway.app.api.StreamError;
+import org.sn1gateway.domain.service.ChatError;
+import org.sn1gateway.domain.service.ChatSummary;
+import org.sn1gateway.domain.service.DeliveredChunk;
+
+/**
+ * Maps the domain's answer events to the Subnet 1 API's event payloads, keeping the running lists each
+ * chunk repeats. One per stream; used by its writer thread only.
+ */
+final class ChatEvents {
+    /** A named SSE event ready to serialise; {@code id} is null for events without one. */
+    record Named(String name, String id, Object data) {
+    }
+
+    private final List<String> chunks = new ArrayList<>();
+    private final List<Double> timings = new ArrayList<>();
+    private int lastSequence;
+
+    Named chunk(DeliveredChunk chunk) {
+        if (!chunk.last()) {
+            chunks.add(chunk.delta());
+            timings.add(Seconds.of(chunk.receivedAt()));
+        }
+        lastSequence = chunk.sequence();
+        StreamChunk data = new StreamChunk(chunk.delta(), chunk.last() ? StreamChunk.FINISHED : null,
+                List.copyOf(chunks), List.copyOf(timings), Instant.now().toString(), chunk.sequence(), chunk.uid());
+        return new Named("chunk", Integer.toString(chunk.sequence()), data);
+    }
+
+    Named error(ChatError error) {
+        lastSequence++;
+        return new Named("error", Integer.toString(lastSequence),
+                StreamError.of(error.message(), Instant.now().toString(), lastSequence));
+    }
+
+    Named done(ChatSummary summary) {
+        return new Named("done", null, ChatSummaryView.of(summary));
+    }
+}

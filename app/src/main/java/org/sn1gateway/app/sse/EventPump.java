@@ -1,0 +1,97 @@
+package org.sn1gateway.app.sse;
+
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.sn1gateway.domain.service.ChatError;
+import org.sn1gateway.domain.service.ChatHandle;
+import org.sn1gateway.domain.service.ChatListener;
+import org.sn1gateway.domain.service.ChatSummary;
+import org.sn1gateway.domain.service.DeliveredChunk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries a query's events to a streaming client. The domain's callbacks only enqueue; a virtual thread
+ * of this stream writes, so a slow client never holds up miner reads and no Jetty request thread waits
+ * for the stream. A quiet stream gets a heartbeat every interval; a failed write means the client left,
+ * and the query is told.
+ */
+public abstract class EventPump implements ChatListener {
+    private static final Logger LOG = LoggerFactory.getLogger(EventPump.class);
+
+    private final BlockingQueue<Object> pending = new LinkedBlockingQueue<>();
+    private final Duration heartbeat;
+
+    protected EventPump(Duration heartbeat) {
+        this.heartbeat = heartbeat;
+    }
+
+    /** Starts writing what the query delivers; returns at once. */
+    public final void writeFor(ChatHandle query) {
+        Thread.ofVirtual().name("stream-" + query.queryId()).start(() -> pump(query));
+    }
+
+    @Override
+    public final void onChunk(DeliveredChunk chunk) {
+        pending.add(chunk);
+    }
+
+    @Override
+    public final void onError(ChatError error) {
+        pending.add(error);
+    }
+
+    @Override
+    public final void onDone(ChatSummary summary) {
+        pending.add(summary);
+    }
+
+    private void pump(ChatHandle query) {
+        try {
+            begin(query);
+            Object next;
+            do {
+                next = pending.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+                switch (next) {
+                    case null -> heartbeat();
+                    case DeliveredChunk chunk -> chunk(chunk);
+                    case ChatError error -> error(error);
+                    case ChatSummary summary -> done(summary);
+                    default -> throw new IllegalStateException("not a chat event: " + next);
+                }
+            } while (!(next instanceof ChatSummary));
+        } catch (ClientGoneException | InterruptedException e) {
+            query.clientGone();
+        } catch (RuntimeException e) {
+            LOG.error("stream of query {} failed", query.queryId(), e);
+            query.clientGone();
+        } finally {
+            close();
+        }
+    }
+
+    /** Called on the stream's thread before its first event. */
+    protected void begin(ChatHandle query) {
+    }
+
+    protected abstract void chunk(DeliveredChunk chunk) throws ClientGoneException;
+
+    protected abstract void error(ChatError error) throws ClientGoneException;
+
+    protected abstract void done(ChatSummary summary) throws ClientGoneException;
+
+    /** Keeps a quiet stream open through proxies (an SSE comment line). */
+    protected abstract void heartbeat() throws ClientGoneException;
+
+    /** Ends the response; called once, whatever happened. */
+    protected abstract void close();
+
+    /** The client closed its connection. */
+    public static final class ClientGoneException extends Exception {
+        public ClientGoneException() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.sn1gateway.app.sse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.glassfish.jersey.server.ChunkedOutput;
+import org.sn1gateway.app.api.FailureStatus;
+import org.sn1gateway.app.api.openai.ChatCompletionChunk;
+import org.sn1gateway.app.api.openai.ChatCompletionChunk.Delta;
+import org.sn1gateway.app.api.openai.OpenAiError;
+import org.sn1gateway.app.api.openai.Usage;
+import org.sn1gateway.domain.model.Message;
+import org.sn1gateway.domain.service.ChatError;
+import org.sn1gateway.domain.service.ChatHandle;
+import org.sn1gateway.domain.service.ChatSummary;
+import org.sn1gateway.domain.service.DeliveredChunk;
+
+/**
+ * Streams an answer as OpenAI {@code chat.completion.chunk} events: a role delta, content deltas, a
+ * {@code stop} chunk, then {@code data: [DONE]} and nothing after it. The response is committed only when
+ * the first event arrives, so a query that fails before any text gets a real error status (503, 502, 504)
+ * with an OpenAI error object; after that, an error travels in the stream and no {@code [DONE]} follows.
+ */
+public final class OpenAiStream extends EventPump {
+    private final AsyncResponse response;
+    private final ObjectMapper json;
+    private String id;
+    private final long created = Instant.now().getEpochSecond();
+    private final String model;
+    private final List<Message> prompt;
+    private final boolean includeUsage;
+    private final ChunkedOutput<String> output = new ChunkedOutput<>(String.class);
+    private boolean started;
+    private boolean answered;
+    private boolean failed;
+
+    public OpenAiStream(AsyncResponse response, ObjectMapper json, Duration heartbeat, String model,
+                        List<Message> prompt, boolean includeUsage) {
+        super(heartbeat);
+        this.response = response;
+        this.json = json;
+        this.model = model;
+        this.prompt = prompt;
+        this.includeUsage = includeUsage;
+    }
+
+    @Override
+    protected void begin(ChatHandle query) {
+        id = "chatcmpl-" + query.queryId();
+    }
+
+    @Override
+    protected void chunk(DeliveredChunk chunk) throws ClientGoneException {
+        start();
+        write(chunk.last()
+                ? ChatCompletionChunk.of(id, created, model, new Delta(null, null), "stop")
+                : ChatCompletionChunk.of(id, created, model, new Delta(null, chunk.delta()), null));
+    }
+
+    @Override
+    protected void error(ChatError error) throws ClientGoneException {
+        failed = true;
+        int status = FailureStatus.of(error.outcome());
+        OpenAiError body = OpenAiError.of(status, error.message(), error.outcome().wireName());
+        if (started) {
+            frame("data: " + serialise(body) + "\n\n");
+        } else {
+            answered = true;
+            response.resume(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build());
+        }
+    }
+
+    @Override
+    protected void done(ChatSummary summary) throws ClientGoneException {
+        if (!started || failed) {
+            return;
+        }
+        if (includeUsage) {
+            write(ChatCompletionChunk.usage(id, created, model, Usage.estimate(prompt, summary.completion())));
+        }
+        frame("data: [DONE]\n\n");
+    }
+
+    @Override
+    protected void heartbeat() throws ClientGoneException {
+        // A long wait (prefer=longest) commits the stream early, so that proxies see bytes and keep it open.
+        start();
+        frame(": keep-alive\n\n");
+    }
+
+    @Override
+    protected void close() {
+        try {
+            output.close();
+        } catch (IOException e) {
+            // The client is gone; there is nothing left to close.
+        }
+        if (!answered) {
+            response.cancel();
+        }
+    }
+
+    /** Commits a 200 event stream and sends the role delta every OpenAI stream opens with. */
+    private void start() throws ClientGoneException {
+        if (started) {
+            return;
+        }
+        started = true;
+        answered = true;
+        response.resume(Response.ok(output, MediaType.SERVER_SENT_EVENTS_TYPE).header("Cache-Control", "no-cache").build());
+        write(ChatCompletionChunk.of(id, created, model, new Delta("assistant", ""), null));
+    }
+
+    private void write(ChatCompletionChunk chunk) throws ClientGoneException {
+        frame("data: " + serialise(chunk) + "\n\n");
+    }
+
+    private void frame(String text) throws ClientGoneException {
+        if (output.isClosed()) {
+            throw new ClientGoneException();
+        }
+        try {
+            output.write(text);
+        } catch (IOException | IllegalStateException e) {
+            throw new ClientGoneException();
+        }
+    }
+
+    private String serialise(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("API records always serialise", e);
+        }
+    }
+}

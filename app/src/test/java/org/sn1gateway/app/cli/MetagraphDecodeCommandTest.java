@@ -1,0 +1,59 @@
+package org.sn1gateway.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.util.JarLocation;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sn1gateway.adapters.scale.SharedVectors;
+import org.sn1gateway.app.GatewayApplication;
+import org.sn1gateway.app.config.GatewayConfiguration;
+
+/** metagraph-decode on the recording in shared/vectors prints the neurons the reference decoded. */
+class MetagraphDecodeCommandTest {
+    @TempDir
+    Path files;
+
+    @Test
+    void printsTheRecordedNeuronsInTheDocumentedShape() throws Exception {
+        JsonNode recording = new ObjectMapper().readTree(SharedVectors.file("neurons_lite_netuid23.json").toFile());
+        Path result = Files.writeString(files.resolve("result.hex"), recording.get("raw_result_hex").asText());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Bootstrap<GatewayConfiguration> bootstrap = new Bootstrap<>(new GatewayApplication());
+        bootstrap.addCommand(new MetagraphDecodeCommand());
+        Cli cli = new Cli(new JarLocation(getClass()), bootstrap, System.out, System.err);
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(cli.run("metagraph-decode", "--result", result.toString(), "--metadata",
+                    SharedVectors.file("metadata_343.hex").toString())).isEmpty();
+        } finally {
+            System.setOut(original);
+        }
+
+        JsonNode printed = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(printed).hasSize(19);
+        for (int i = 0; i < 19; i++) {
+            JsonNode neuron = printed.get(i);
+            JsonNode expected = recording.get("neurons").get(i);
+            for (String field : List.of("uid", "netuid", "hotkey", "coldkey", "active", "stake", "rank", "emission",
+                    "incentive", "consensus", "trust", "validator_trust", "dividends", "last_update", "validator_permit",
+                    "pruning_score")) {
+                assertThat(neuron.get(field).asText()).as("neuron %d %s", i, field).isEqualTo(expected.get(field).asText());
+            }
+            assertThat(neuron.get("stake").toString()).isEqualTo(expected.get("stake").toString());
+            assertThat(neuron.get("axon_info").get("ip").asText()).isEqualTo(expected.get("axon_info").get("ip_str").asText());
+            assertThat(neuron.get("axon_info").get("port").asInt()).isEqualTo(expected.get("axon_info").get("port").asInt());
+        }
+    }
+}

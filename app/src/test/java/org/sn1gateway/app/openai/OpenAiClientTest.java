@@ -1,0 +1,101 @@
+package org.sn1gateway.app.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.JsonValue;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.UnauthorizedException;
+import com.openai.errors.UnprocessableEntityException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sn1gateway.app.config.GatewayConfiguration;
+import org.sn1gateway.app.support.GatewayFixture;
+
+/** The official OpenAI Java SDK, unchanged but for its base URL, against the gateway. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class OpenAiClientTest {
+    private static final DropwizardAppExtension<GatewayConfiguration> APP = GatewayFixture.extension();
+
+    private static OpenAIClient client(String apiKey) {
+        return OpenAIOkHttpClient.builder().baseUrl("http://127.0.0.1:" + APP.getLocalPort() + "/v1")
+                .apiKey(apiKey).maxRetries(0).build();
+    }
+
+    /** A chat for the fast simulated miner, uid 0, using the gateway's {@code uids} extension. */
+    private static ChatCompletionCreateParams chatWithFastMiner(String prompt) {
+        return ChatCompletionCreateParams.builder().model("sn1").addUserMessage(prompt)
+                .putAdditionalBodyProperty("uids", JsonValue.from(List.of(0))).build();
+    }
+
+    @Test
+    void streamsAnAnswerThroughTheOfficialClient() {
+        try (StreamResponse<ChatCompletionChunk> stream =
+                     client(GatewayFixture.API_KEY).chat().completions().createStreaming(chatWithFastMiner("Tell me about tides"))) {
+            List<ChatCompletionChunk> chunks = stream.stream().toList();
+
+            String text = chunks.stream().flatMap(chunk -> chunk.choices().stream())
+                    .flatMap(choice -> choice.delta().content().stream()).collect(Collectors.joining());
+            assertThat(text).containsIgnoringCase("tides");
+            assertThat(chunks.getFirst().choices().getFirst().delta().role()).isPresent();
+            assertThat(chunks.getLast().choices().getFirst().finishReason())
+                    .hasValue(ChatCompletionChunk.Choice.FinishReason.STOP);
+            assertThat(chunks).extracting(ChatCompletionChunk::id).containsOnly(chunks.getFirst().id());
+        }
+    }
+
+    @Test
+    void fetchesAWholeCompletionWithEstimatedUsage() {
+        ChatCompletion completion = client(GatewayFixture.API_KEY).chat().completions()
+                .create(chatWithFastMiner("Explain photosynthesis"));
+
+        assertThat(completion.choices().getFirst().message().content()).get().asString()
+                .containsIgnoringCase("photosynthesis");
+        assertThat(completion.model()).isEqualTo("sn1");
+        assertThat(completion.usage()).hasValueSatisfying(usage -> {
+            assertThat(usage.completionTokens()).isPositive();
+            assertThat(usage.totalTokens()).isEqualTo(usage.promptTokens() + usage.completionTokens());
+        });
+    }
+
+    @Test
+    void aMixtureOfMinersAnswersThroughTheOfficialClient() {
+        ChatCompletionCreateParams mixture = ChatCompletionCreateParams.builder().model("sn1")
+                .addUserMessage("Describe volcanoes").putAdditionalBodyProperty("uids", JsonValue.from(List.of(0, 7)))
+                .putAdditionalBodyProperty("mixture", JsonValue.from(true)).build();
+
+        ChatCompletion completion = client(GatewayFixture.API_KEY).chat().completions().create(mixture);
+
+        assertThat(completion.choices().getFirst().message().content()).get().asString()
+                .containsIgnoringCase("volcanoes");
+    }
+
+    @Test
+    void listsTheModelItServes() {
+        assertThat(client(GatewayFixture.API_KEY).models().list().data()).extracting(model -> model.id()).contains("sn1");
+    }
+
+    @Test
+    void aWrongKeyRaisesTheClientsAuthenticationError() {
+        assertThatThrownBy(() -> client("wrong-key").chat().completions().create(chatWithFastMiner("Hi")))
+                .isInstanceOf(UnauthorizedException.class);
+    }
+
+    @Test
+    void anInvalidRequestRaisesTheClientsUnprocessableError() {
+        ChatCompletionCreateParams tooMany = ChatCompletionCreateParams.builder().model("sn1").addUserMessage("Hi")
+                .putAdditionalBodyProperty("k", JsonValue.from(100)).build();
+
+        assertThatThrownBy(() -> client(GatewayFixture.API_KEY).chat().completions().create(tooMany))
+                .isInstanceOf(UnprocessableEntityException.class).hasMessageContaining("k must be less than or equal to 64");
+    }
+}

@@ -1,0 +1,79 @@
+package org.sn1gateway.app.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.sn1gateway.app.support.GatewayFixture.API_KEY;
+import static org.sn1gateway.app.support.GatewayFixture.post;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sn1gateway.app.GatewayApplication;
+import org.sn1gateway.app.config.GatewayConfiguration;
+import org.sn1gateway.app.support.GatewayFixture;
+
+/** sampling_mode fastest after a scripted history on the simulated subnet (uids 0 and 7 are the fast ones). */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class MeasuredSamplingTest {
+    private static final DropwizardAppExtension<GatewayConfiguration> APP = new DropwizardAppExtension<>(
+            GatewayApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+            ConfigOverride.config("database.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"),
+            ConfigOverride.config("network.timeScale", "0.05"),
+            ConfigOverride.config("queryLog.statsRefresh", "50 milliseconds"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> HEADERS = Map.of("api_key", API_KEY, "Accept", "application/json");
+
+    /** Every miner asked four times: enough history for the measurements to count. */
+    @BeforeAll
+    static void scriptHistory() {
+        for (int i = 0; i < 4; i++) {
+            post(APP, "chat", "{\"messages\": [\"Name a colour\"], \"roles\": [\"user\"], \"k\": 8, \"timeout\": 1}",
+                    HEADERS).close();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> GatewayFixture.rows(APP,
+                "SELECT uid FROM miner_response WHERE :id = :id", "-").size() >= 32);
+    }
+
+    private static Map<Integer, Integer> picks(String samplingMode, int rounds) throws Exception {
+        Map<Integer, Integer> picks = new HashMap<>();
+        for (int i = 0; i < rounds; i++) {
+            picks.merge(askedUid(samplingMode), 1, Integer::sum);
+        }
+        return picks;
+    }
+
+    @Test
+    void fastestChoosesTheFastMinersMostOfTheTimeButNotAlways() throws Exception {
+        Map<Integer, Integer> picks = picks("fastest", 60);
+
+        int fast = picks.getOrDefault(0, 0) + picks.getOrDefault(7, 0);
+        assertThat(fast).as("picks: %s", picks).isGreaterThanOrEqualTo(36).isLessThan(60);
+    }
+
+    @Test
+    void reliableChoosesTheMinersThatAnswerUsefullyMostOfTheTime() throws Exception {
+        Map<Integer, Integer> picks = picks("reliable", 60);
+
+        int working = picks.getOrDefault(0, 0) + picks.getOrDefault(1, 0) + picks.getOrDefault(7, 0);
+        assertThat(working).as("picks: %s", picks).isGreaterThanOrEqualTo(36).isLessThan(60);
+    }
+
+    private static int askedUid(String samplingMode) throws Exception {
+        try (Response response = post(APP, "chat", "{\"messages\": [\"Name a colour\"], \"roles\": [\"user\"],"
+                + " \"timeout\": 1, \"sampling_mode\": \"" + samplingMode + "\"}", HEADERS)) {
+            var body = JSON.readTree(response.readEntity(String.class));
+            var summary = body.has("summary") ? body.get("summary") : body;
+            return summary.get("miners").get(0).get("uid").asInt();
+        }
+    }
+}

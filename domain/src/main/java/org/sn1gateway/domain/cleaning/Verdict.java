@@ -1,0 +1,43 @@
+package org.sn1gateway.domain.cleaning;
+
+import java.util.Objects;
+
+/**
+ * A cleaning rule's judgement of an answer, or of the opening of one.
+ *
+ * @param reason why it was rejected ({@code rule: detail}); null unless rejected
+ */
+public record Verdict(Decision decision, String reason) {
+    public enum Decision {
+        USABLE,
+        /** Not enough text yet to judge an opening. */
+        UNDECIDED,
+        /** Nothing but whitespace. */
+        EMPTY,
+        /** Text, but not a useful answer. */
+        FILTERED
+    }
+
+    public static final Verdict USABLE = new Verdict(Decision.USABLE, null);
+    public static final Verdict UNDECIDED = new Verdict(Decision.UNDECIDED, null);
+
+    public Verdict {
+        Objects.requireNonNull(decision, "decision");
+    }
+
+    public static Verdict empty(String reason) {
+        return new Verdict(Decision.EMPTY, reason);
+    }
+
+    public static Verdict filtered(String reason) {
+        return new Verdict(Decision.FILTERED, reason);
+    }
+
+    public boolean isUsable() {
+        return decision == Decision.USABLE;
+    }
+
+    public boolean isRejected() {
+        return decision == Decision.EMPTY || decision == Decision.FILTERED;
+    }
+}

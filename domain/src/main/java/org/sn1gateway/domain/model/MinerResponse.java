@@ -1,0 +1,30 @@
+package org.sn1gateway.domain.model;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One miner's part in a query, with its timings measured from the start of the query.
+ *
+ * @param timeToFirstChunk null when no text arrived
+ * @param totalTime        null while the miner is still answering
+ * @param chunkTimings     arrival time of every chunk
+ * @param characters       Unicode code points received
+ * @param selected         whether its answer went to the client (even if it later failed)
+ * @param text             everything it sent (the query log stores it only when configured to)
+ */
+public record MinerResponse(int uid, String hotkey, MinerStatus status, String reason, Duration timeToFirstChunk,
+                            Duration totalTime, List<Duration> chunkTimings, int characters, boolean selected,
+                            String text) {
+    public MinerResponse {
+        Objects.requireNonNull(hotkey, "hotkey");
+        Objects.requireNonNull(status, "status");
+        chunkTimings = List.copyOf(chunkTimings);
+        Objects.requireNonNull(text, "text");
+    }
+
+    public int chunks() {
+        return chunkTimings.size();
+    }
+}

@@ -1,0 +1,19 @@
+package org.sn1gateway.domain.model;
+
+import java.util.Locale;
+
+/** How a query ended for its client. */
+public enum QueryOutcome {
+    DELIVERED,
+    NO_MINER_AVAILABLE,
+    ALL_FAILED,
+    ALL_TIMED_OUT,
+    ALL_FILTERED,
+    SELECTED_FAILED,
+    SELECTED_TIMED_OUT,
+    CLIENT_DISCONNECTED;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,25 @@
+package org.sn1gateway.domain.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A finished query as it goes into the query log: one per query, whatever happened to the client.
+ *
+ * @param selectedUid null when no answer was delivered
+ * @param totalTime   from the start of the query to its last miner's end
+ */
+public record QueryRecord(UUID id, Instant startedAt, ChatQuery query, QueryOutcome outcome, Integer selectedUid,
+                          Duration totalTime, List<MinerResponse> responses) {
+    public QueryRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(totalTime, "totalTime");
+        responses = List.copyOf(responses);
+    }
+}

@@ -1,0 +1,68 @@
+package org.sn1gateway.domain.sampling;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.sn1gateway.domain.model.Metagraph;
+import org.sn1gateway.domain.model.Miner;
+import org.sn1gateway.domain.model.MinerSelection;
+import org.sn1gateway.domain.model.MinerStats;
+
+/** Picks the miners a query asks, by the client's selection and the subnet's availability rules. */
+public final class MinerSampler {
+    private final AvailabilityRules rules;
+    private final Supplier<RandomGenerator> random;
+
+    /** @param random the source of randomness, asked once per sample (e.g. {@code ThreadLocalRandom::current}) */
+    public MinerSampler(AvailabilityRules rules, Supplier<RandomGenerator> random) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /** The miners to ask, possibly fewer than {@code k} (or none) when too few are available. */
+    public List<Miner> sample(Metagraph metagraph, MinerSelection selection) {
+        return sample(metagraph, selection, Map.of());
+    }
+
+    /** As above; {@code stats} steer the {@code fastest} and {@code reliable} modes. */
+    public List<Miner> sample(Metagraph metagraph, MinerSelection selection, Map<Integer, MinerStats> stats) {
+        if (!selection.uids().isEmpty()) {
+            return selection.uids().stream().distinct()
+                    .filter(uid -> !selection.exclude().contains(uid))
+                    .flatMap(uid -> metagraph.miner(uid).stream())
+                    .filter(rules::isAvailable)
+                    .toList();
+        }
+        List<Miner> candidates = metagraph.miners().stream()
+                .filter(rules::isAvailable)
+                .filter(miner -> !selection.exclude().contains(miner.uid()))
+                .toList();
+        return switch (selection.mode()) {
+            case RANDOM -> randomSample(candidates, selection.k());
+            case TOP_INCENTIVE -> candidates.stream()
+                    .sorted(Comparator.comparingDouble(Miner::incentive).reversed()) // stable: ties stay in uid order
+                    .limit(selection.k())
+                    .toList();
+            case FASTEST, RELIABLE -> MeasuredSampling.sample(candidates, selection.k(), selection.mode(), stats,
+                    random.get());
+        };
+    }
+
+    private List<Miner> randomSample(List<Miner> candidates, int k) {
+        List<Miner> pool = new ArrayList<>(candidates);
+        int wanted = Math.min(k, pool.size());
+        RandomGenerator generator = random.get();
+        // Partial Fisher-Yates: uniform, without replacement.
+        for (int i = 0; i < wanted; i++) {
+            int j = i + generator.nextInt(pool.size() - i);
+            Miner swap = pool.get(i);
+            pool.set(i, pool.get(j));
+            pool.set(j, swap);
+        }
+        return List.copyOf(pool.subList(0, wanted));
+    }
+}

@@ -1,0 +1,56 @@
+package org.sn1gateway.domain.service;
+
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.sn1gateway.domain.cleaning.AnswerCleaner;
+import org.sn1gateway.domain.model.ChatQuery;
+import org.sn1gateway.domain.model.Miner;
+import org.sn1gateway.domain.port.MinerNetwork;
+import org.sn1gateway.domain.port.QueryLog;
+import org.sn1gateway.domain.sampling.MinerSampler;
+import org.sn1gateway.domain.selection.Selectors;
+
+/**
+ * The gateway's one use case: sample miners, ask them all at once, select an answer as they stream,
+ * deliver it to the client's listener, and log every miner's timings.
+ */
+public final class ChatService {
+    private final MinerNetwork network;
+    private final QueryLog queryLog;
+    private final MinerSampler sampler;
+    private final AnswerCleaner cleaner;
+    private final Scheduler scheduler;
+    private final InstantSource clock;
+
+    public ChatService(MinerNetwork network, QueryLog queryLog, MinerSampler sampler, AnswerCleaner cleaner,
+                       Scheduler scheduler, InstantSource clock) {
+        this.network = Objects.requireNonNull(network, "network");
+        this.queryLog = Objects.requireNonNull(queryLog, "queryLog");
+        this.sampler = Objects.requireNonNull(sampler, "sampler");
+        this.cleaner = Objects.requireNonNull(cleaner, "cleaner");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Starts a query and returns at once; its answer reaches {@code listener} as it arrives. The query is
+     * logged exactly once, when its last miner has ended, whether or not the client stayed.
+     */
+    public ChatHandle start(ChatQuery query, ChatListener listener) {
+        List<Miner> sample = sampler.sample(network.metagraph(), query.miners(), queryLog.recentMinerStats());
+        QueryRun run = new QueryRun(UUID.randomUUID(), query, Selectors.forPreference(query.prefer()), cleaner,
+                listener, queryLog, clock.instant());
+        run.begin(sample, network, scheduler);
+        return run;
+    }
+
+    /**
+     * A mixture of miners: the sampled miners answer in full, then top-incentive miners synthesise one answer
+     * from theirs, which streams to {@code listener}. Returns at once; each phase is logged as a query.
+     */
+    public ChatHandle startMixture(ChatQuery query, ChatListener listener) {
+        return MixtureRun.start(this, query, listener);
+    }
+}

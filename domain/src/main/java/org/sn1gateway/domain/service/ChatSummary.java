@@ -1,0 +1,26 @@
+package org.sn1gateway.domain.service;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.UUID;
+import org.sn1gateway.domain.model.MinerResponse;
+
+/**
+ * What the client learns when its stream ends.
+ *
+ * @param uid            the miner whose answer was delivered, or empty
+ * @param streamedChunks the non-empty chunks delivered, in order
+ * @param timing         from the start of the query to this summary
+ * @param miners         every miner asked, as things stood when the client's stream ended
+ * @param selectedBy     the rule that chose the answer, or null when none was delivered
+ */
+public record ChatSummary(UUID queryId, OptionalInt uid, List<DeliveredChunk> streamedChunks, String completion,
+                          Duration timing, List<MinerResponse> miners, String selectedBy, OptionalInt support) {
+    public ChatSummary {
+        Objects.requireNonNull(queryId, "queryId");
+        streamedChunks = List.copyOf(streamedChunks);
+        miners = List.copyOf(miners);
+    }
+}

@@ -1,0 +1,73 @@
+package org.sn1gateway.domain.service;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.sn1gateway.domain.model.QueryOutcome;
+
+/**
+ * What a query's client has been sent: the numbered chunks, their text, and how its stream ended. Once
+ * ended, nothing more is sent. Not thread-safe: the query's lock guards it.
+ */
+final class ClientStream {
+    private final ChatListener client;
+    private final List<DeliveredChunk> delivered = new ArrayList<>();
+    private final StringBuilder completion = new StringBuilder();
+    private QueryOutcome outcome;
+
+    ClientStream(ChatListener client) {
+        this.client = client;
+    }
+
+    boolean isOpen() {
+        return outcome == null;
+    }
+
+    /** How the stream ended, or null while it is open. */
+    QueryOutcome outcome() {
+        return outcome;
+    }
+
+    List<DeliveredChunk> delivered() {
+        return delivered;
+    }
+
+    String completion() {
+        return completion.toString();
+    }
+
+    void send(int uid, String text, Duration receivedAt) {
+        if (isOpen()) {
+            DeliveredChunk chunk = new DeliveredChunk(delivered.size() + 1, text, receivedAt, uid, false);
+            delivered.add(chunk);
+            completion.append(text);
+            client.onChunk(chunk);
+        }
+    }
+
+    /** Ends the stream with the final (empty) chunk and the summary. */
+    void complete(int uid, Duration at, Supplier<ChatSummary> summary) {
+        if (isOpen()) {
+            outcome = QueryOutcome.DELIVERED;
+            client.onChunk(new DeliveredChunk(delivered.size() + 1, "", at, uid, true));
+            client.onDone(summary.get());
+        }
+    }
+
+    /** Ends the stream with an error and the summary. */
+    void fail(QueryOutcome failure, String message, Supplier<ChatSummary> summary) {
+        if (isOpen()) {
+            outcome = failure;
+            client.onError(new ChatError(failure, message));
+            client.onDone(summary.get());
+        }
+    }
+
+    /** The client went away: nothing more can reach it. */
+    void abandon() {
+        if (isOpen()) {
+            outcome = QueryOutcome.CLIENT_DISCONNECTED;
+        }
+    }
+}

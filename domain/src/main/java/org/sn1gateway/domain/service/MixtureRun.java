@@ -1,0 +1,135 @@
+package org.sn1gateway.domain.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.sn1gateway.domain.model.ChatQuery;
+import org.sn1gateway.domain.model.Message;
+import org.sn1gateway.domain.model.MinerResponse;
+import org.sn1gateway.domain.model.MinerSelection;
+import org.sn1gateway.domain.model.MinerStatus;
+import org.sn1gateway.domain.model.Preference;
+import org.sn1gateway.domain.model.Role;
+import org.sn1gateway.domain.model.SamplingMode;
+
+/**
+ * A mixture of miners: first every sampled miner answers in full, then the top-incentive miners are asked
+ * to write one answer from those, and the first usable synthesis streams to the client. Both phases are
+ * logged as queries of their own; the client's summary reports the miners of both.
+ */
+final class MixtureRun implements ChatHandle {
+    /** Synthesis goes to this many top-incentive miners, so one failing miner does not fail the mixture. */
+    static final int SYNTHESISERS = 3;
+
+    private final ChatService chat;
+    private final ChatQuery query;
+    private final ChatListener client;
+    private volatile ChatHandle phase;
+    private volatile boolean gone;
+
+    private MixtureRun(ChatService chat, ChatQuery query, ChatListener client) {
+        this.chat = chat;
+        this.query = query;
+        this.client = client;
+    }
+
+    static MixtureRun start(ChatService chat, ChatQuery query, ChatListener client) {
+        MixtureRun run = new MixtureRun(chat, query, client);
+        ChatQuery gather = new ChatQuery(query.messages(), query.miners(), Preference.LONGEST, query.timeout());
+        run.phase = chat.start(gather, run.new Gathering());
+        return run;
+    }
+
+    @Override
+    public UUID queryId() {
+        return phase.queryId();
+    }
+
+    @Override
+    public void clientGone() {
+        gone = true;
+        phase.clientGone();
+    }
+
+    private void synthesise(ChatSummary gathered) {
+        List<String> answers = gathered.miners().stream()
+                .filter(miner -> miner.status() == MinerStatus.OK || miner.status() == MinerStatus.SELECTED)
+                .map(MinerResponse::text).toList();
+        List<Message> messages = new ArrayList<>(query.messages());
+        messages.add(new Message(Role.USER, SynthesisPrompt.of(lastQuestion(), answers)));
+        ChatQuery synthesis = new ChatQuery(messages,
+                new MinerSelection(SYNTHESISERS, SamplingMode.TOP_INCENTIVE, query.miners().exclude(), List.of()),
+                Preference.FIRST, query.timeout());
+        phase = chat.start(synthesis, new Reporting(gathered.miners()));
+        if (gone) {
+            phase.clientGone();
+        }
+    }
+
+    private String lastQuestion() {
+        return query.messages().stream().filter(message -> message.role() == Role.USER)
+                .reduce((first, second) -> second).map(Message::content).orElse("");
+    }
+
+    /** Phase one: nothing reaches the client unless every answer failed. */
+    private final class Gathering implements ChatListener {
+        private ChatError error;
+
+        @Override
+        public void onChunk(DeliveredChunk chunk) {
+            // Answers are read whole from the summary.
+        }
+
+        @Override
+        public void onError(ChatError error) {
+            this.error = error;
+        }
+
+        @Override
+        public void onDone(ChatSummary summary) {
+            if (error != null) {
+                client.onError(error);
+                client.onDone(summary);
+            } else if (!gone) {
+                // Phase two starts off the query's lock: ChatService.start takes other locks and asks miners.
+                Thread.ofVirtual().name("mixture-" + summary.queryId()).start(() -> synthesise(summary));
+            }
+        }
+    }
+
+    /** Phase two: streams to the client, and adds the gathering miners to the summary. */
+    private final class Reporting implements ChatListener {
+        private final List<MinerResponse> gatherers;
+
+        Reporting(List<MinerResponse> gatherers) {
+            this.gatherers = gatherers;
+        }
+
+        @Override
+        public void onChunk(DeliveredChunk chunk) {
+            client.onChunk(chunk);
+        }
+
+        @Override
+        public void onError(ChatError error) {
+            client.onError(error);
+        }
+
+        @Override
+        public void onDone(ChatSummary summary) {
+            List<MinerResponse> miners = new ArrayList<>(summary.miners());
+            gatherers.stream().map(miner -> miner.status() == MinerStatus.SELECTED ? asOk(miner) : miner)
+                    .forEach(miners::add);
+            client.onDone(new ChatSummary(summary.queryId(), summary.uid(), summary.streamedChunks(),
+                    summary.completion(), summary.timing(), miners,
+                    summary.selectedBy() == null ? null : "mixture", summary.support()));
+        }
+    }
+
+    /** A gathering miner's answer was used as material, not delivered: it reports as ok. */
+    private static MinerResponse asOk(MinerResponse response) {
+        return new MinerResponse(response.uid(), response.hotkey(), MinerStatus.OK, response.reason(),
+                response.timeToFirstChunk(), response.totalTime(), response.chunkTimings(), response.characters(),
+                false, response.text());
+    }
+}

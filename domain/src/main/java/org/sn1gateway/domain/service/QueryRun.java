@@ -1,0 +1,294 @@
+package org.sn1gateway.domain.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sn1gateway.domain.cleaning.AnswerCleaner;
+import org.sn1gateway.domain.cleaning.Verdict;
+import org.sn1gateway.domain.model.ChatQuery;
+import org.sn1gateway.domain.model.Message;
+import org.sn1gateway.domain.model.Miner;
+import org.sn1gateway.domain.model.MinerResponse;
+import org.sn1gateway.domain.model.QueryOutcome;
+import org.sn1gateway.domain.model.QueryRecord;
+import org.sn1gateway.domain.model.Role;
+import org.sn1gateway.domain.port.MinerAnswerListener;
+import org.sn1gateway.domain.port.MinerCall;
+import org.sn1gateway.domain.port.MinerFailure;
+import org.sn1gateway.domain.port.MinerNetwork;
+import org.sn1gateway.domain.port.MinerPrompt;
+import org.sn1gateway.domain.port.QueryLog;
+import org.sn1gateway.domain.port.ResponseSelector;
+import org.sn1gateway.domain.selection.Selection;
+import org.sn1gateway.domain.service.MinerProgress.State;
+
+/**
+ * One query from fan-out to log row. Every event (a miner's text, end or failure, the deadline, the
+ * client leaving) takes the query's lock, so the state below needs no other synchronisation and the
+ * client sees its events in order.
+ */
+final class QueryRun implements ChatHandle {
+    private final UUID id;
+    private final ChatQuery query;
+    private final ResponseSelector selector;
+    private final AnswerCleaner cleaner;
+    private final ClientStream client;
+    private final QueryLog queryLog;
+    private final Instant startedAt;
+    /** The last user message, which answers must not merely echo. */
+    private final String prompt;
+    private final long startNanos = System.nanoTime();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<MinerProgress> miners = new ArrayList<>();
+    /** Usable answers in the order they became usable. */
+    private final List<MinerProgress> candidates = new ArrayList<>();
+    private MinerProgress selected;
+    private Selection selection;
+    private boolean logged;
+    private Runnable cancelDeadline = () -> { };
+
+    QueryRun(UUID id, ChatQuery query, ResponseSelector selector, AnswerCleaner cleaner, ChatListener client,
+             QueryLog queryLog, Instant startedAt) {
+        this.id = id;
+        this.query = query;
+        this.selector = selector;
+        this.cleaner = cleaner;
+        this.client = new ClientStream(client);
+        this.queryLog = queryLog;
+        this.startedAt = startedAt;
+        this.prompt = query.messages().stream().filter(message -> message.role() == Role.USER)
+                .reduce((first, second) -> second).map(Message::content).orElse("");
+    }
+
+    @Override
+    public UUID queryId() {
+        return id;
+    }
+
+    /** Asks every sampled miner and arms the deadline; returns at once. */
+    void begin(List<Miner> sample, MinerNetwork network, Scheduler scheduler) {
+        guarded(() -> {
+            sample.forEach(miner -> miners.add(new MinerProgress(miner)));
+            if (miners.isEmpty()) {
+                finishWithError(QueryOutcome.NO_MINER_AVAILABLE, "No miner available: no uid in the metagraph"
+                        + " matches the request's uids, exclusions and the availability rules");
+                logWhenSettled();
+            } else {
+                cancelDeadline = scheduler.schedule(query.timeout(), () -> guarded(this::onDeadline));
+            }
+        });
+        MinerPrompt prompt = new MinerPrompt(query.messages(), query.timeout());
+        for (MinerProgress progress : List.copyOf(miners)) {
+            MinerCall call = ask(network, progress, prompt);
+            guarded(() -> progress.attach(call));
+        }
+    }
+
+    private MinerCall ask(MinerNetwork network, MinerProgress progress, MinerPrompt prompt) {
+        MinerAnswerListener listener = new ProgressListener(progress);
+        try {
+            return network.ask(progress.miner(), prompt, listener);
+        } catch (RuntimeException e) {
+            // The port promises not to throw; if an adapter does anyway, the query must still end.
+            listener.onFailure(new MinerFailure(MinerFailure.Kind.CONNECT, "the call could not start: " + e));
+            return () -> { };
+        }
+    }
+
+    @Override
+    public void clientGone() {
+        guarded(() -> {
+            if (!client.isOpen()) {
+                return;
+            }
+            client.abandon();
+            Duration at = elapsed();
+            for (MinerProgress progress : miners) {
+                if (progress.isRunning()) {
+                    progress.stop(State.CANCELLED, "the client disconnected", at);
+                }
+            }
+            logWhenSettled();
+        });
+    }
+
+    private void onText(MinerProgress progress, String text) {
+        if (!progress.isRunning()) {
+            return;
+        }
+        Duration at = elapsed();
+        progress.append(text, at);
+        if (progress == selected) {
+            client.send(progress.uid(), text, at);
+        } else if (progress.verdict().decision() == Verdict.Decision.UNDECIDED) {
+            progress.judged(cleaner.judgeOpening(progress.text(), prompt));
+            if (progress.verdict().isUsable()) {
+                candidates.add(progress);
+                considerSelection(false);
+            }
+        }
+    }
+
+    private void onEnd(MinerProgress progress) {
+        if (!progress.isRunning()) {
+            return;
+        }
+        progress.complete(elapsed());
+        progress.judged(cleaner.judgeAnswer(progress.text(), prompt));
+        if (progress == selected) {
+            finishDelivery();
+        } else if (!progress.verdict().isUsable()) {
+            candidates.remove(progress);
+        } else if (!candidates.contains(progress)) {
+            candidates.add(progress);
+        }
+        afterMinerEnded();
+    }
+
+    private void onFailure(MinerProgress progress, MinerFailure failure) {
+        if (!progress.isRunning()) {
+            return;
+        }
+        progress.fail(failure, elapsed());
+        if (progress == selected) {
+            finishWithError(QueryOutcome.SELECTED_FAILED, "The selected miner (uid " + progress.uid()
+                    + ") failed before finishing its answer: " + failure.message());
+        } else {
+            candidates.remove(progress);
+        }
+        afterMinerEnded();
+    }
+
+    private void onDeadline() {
+        Duration at = elapsed();
+        String why = "no complete answer within the timeout of " + seconds(query.timeout()) + " s";
+        for (MinerProgress progress : miners) {
+            if (progress.isRunning()) {
+                progress.stop(State.TIMED_OUT, why, at);
+                if (progress != selected) {
+                    candidates.remove(progress);
+                }
+            }
+        }
+        if (selected != null) {
+            finishWithError(QueryOutcome.SELECTED_TIMED_OUT, "The selected miner (uid " + selected.uid()
+                    + ") did not finish within the timeout of " + seconds(query.timeout()) + " s");
+        } else {
+            considerSelection(true);
+        }
+        logWhenSettled();
+    }
+
+    private void afterMinerEnded() {
+        boolean allEnded = miners.stream().noneMatch(MinerProgress::isRunning);
+        considerSelection(allEnded);
+        if (allEnded) {
+            cancelDeadline.run();
+            logWhenSettled();
+        }
+    }
+
+    private void considerSelection(boolean finished) {
+        if (selected != null || !client.isOpen()) {
+            return;
+        }
+        Optional<Selection> choice = selector.select(
+                candidates.stream().map(MinerProgress::asCandidate).toList(), finished);
+        if (choice.isPresent()) {
+            select(choice.get());
+        } else if (finished) {
+            ChatError error = FailureSummary.of(miners, query.timeout());
+            finishWithError(error.outcome(), error.message());
+        }
+    }
+
+    private void select(Selection choice) {
+        selection = choice;
+        selected = miners.stream().filter(progress -> progress.uid() == choice.uid()).findFirst()
+                .orElseThrow(() -> new IllegalStateException(selector.rule() + " chose an unknown uid " + choice.uid()));
+        for (int i = 0; i < selected.chunks().size(); i++) {
+            client.send(selected.uid(), selected.chunks().get(i), selected.chunkTimes().get(i));
+        }
+        if (selected.state() == State.COMPLETE) {
+            finishDelivery();
+        }
+    }
+
+    private void finishDelivery() {
+        client.complete(selected.uid(), elapsed(), this::summary);
+    }
+
+    private void finishWithError(QueryOutcome failure, String message) {
+        client.fail(failure, message, this::summary);
+    }
+
+    /** Logs once the client's part is over and no miner is still answering. */
+    private void logWhenSettled() {
+        if (logged || client.isOpen() || miners.stream().anyMatch(MinerProgress::isRunning)) {
+            return;
+        }
+        logged = true;
+        cancelDeadline.run();
+        queryLog.record(new QueryRecord(id, startedAt, query, client.outcome(), selected == null ? null : selected.uid(),
+                elapsed(), responses()));
+    }
+
+    private ChatSummary summary() {
+        return new ChatSummary(id, selected == null ? OptionalInt.empty() : OptionalInt.of(selected.uid()),
+                client.delivered(), client.completion(), elapsed(), responses(),
+                selection == null ? null : selection.rule(),
+                selection == null ? OptionalInt.empty() : selection.support());
+    }
+
+    private List<MinerResponse> responses() {
+        return miners.stream().map(progress -> progress.toResponse(progress == selected)).toList();
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0
+                ? Long.toString(duration.toSeconds())
+                : Double.toString(duration.toMillis() / 1000.0);
+    }
+
+    private void guarded(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Routes one miner's callbacks into the query under its lock. */
+    private final class ProgressListener implements MinerAnswerListener {
+        private final MinerProgress progress;
+
+        ProgressListener(MinerProgress progress) {
+            this.progress = progress;
+        }
+
+        @Override
+        public void onText(String text) {
+            guarded(() -> QueryRun.this.onText(progress, text));
+        }
+
+        @Override
+        public void onEnd() {
+            guarded(() -> QueryRun.this.onEnd(progress));
+        }
+
+        @Override
+        public void onFailure(MinerFailure failure) {
+            guarded(() -> QueryRun.this.onFailure(progress, failure));
+        }
+    }
+}

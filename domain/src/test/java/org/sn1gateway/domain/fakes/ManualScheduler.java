@@ -1,0 +1,47 @@
+package org.sn1gateway.domain.fakes;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.sn1gateway.domain.service.Scheduler;
+
+/** A scheduler whose time stands still until the test fires the pending tasks. */
+public final class ManualScheduler implements Scheduler {
+    private final List<Task> tasks = new ArrayList<>();
+
+    private static final class Task {
+        final Duration delay;
+        final Runnable action;
+        boolean cancelled;
+
+        Task(Duration delay, Runnable action) {
+            this.delay = delay;
+            this.action = action;
+        }
+    }
+
+    @Override
+    public synchronized Runnable schedule(Duration delay, Runnable action) {
+        Task task = new Task(delay, action);
+        tasks.add(task);
+        return () -> {
+            synchronized (this) {
+                task.cancelled = true;
+            }
+        };
+    }
+
+    /** Runs every task scheduled and not cancelled, as if their delays had passed. */
+    public void fireAll() {
+        List<Task> due;
+        synchronized (this) {
+            due = tasks.stream().filter(task -> !task.cancelled).toList();
+            tasks.clear();
+        }
+        due.forEach(task -> task.action.run());
+    }
+
+    public synchronized List<Duration> pendingDelays() {
+        return tasks.stream().filter(task -> !task.cancelled).map(task -> task.delay).toList();
+    }
+}

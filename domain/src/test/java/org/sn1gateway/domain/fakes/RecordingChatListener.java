@@ -1,0 +1,56 @@
+package org.sn1gateway.domain.fakes;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.sn1gateway.domain.service.ChatError;
+import org.sn1gateway.domain.service.ChatListener;
+import org.sn1gateway.domain.service.ChatSummary;
+import org.sn1gateway.domain.service.DeliveredChunk;
+
+/** Records what a client would have received. */
+public final class RecordingChatListener implements ChatListener {
+    private final List<Object> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onChunk(DeliveredChunk chunk) {
+        events.add(chunk);
+    }
+
+    @Override
+    public void onError(ChatError error) {
+        events.add(error);
+    }
+
+    @Override
+    public void onDone(ChatSummary summary) {
+        events.add(summary);
+    }
+
+    public List<Object> events() {
+        return List.copyOf(events);
+    }
+
+    public List<DeliveredChunk> chunks() {
+        return events.stream().filter(DeliveredChunk.class::isInstance).map(DeliveredChunk.class::cast).toList();
+    }
+
+    public String text() {
+        return chunks().stream().map(DeliveredChunk::delta).collect(Collectors.joining());
+    }
+
+    public List<ChatError> errors() {
+        return events.stream().filter(ChatError.class::isInstance).map(ChatError.class::cast).toList();
+    }
+
+    public boolean isDone() {
+        return !events.isEmpty() && events.getLast() instanceof ChatSummary;
+    }
+
+    public ChatSummary summary() {
+        if (!isDone()) {
+            throw new AssertionError("the stream has not ended; events so far: " + events);
+        }
+        return (ChatSummary) events.getLast();
+    }
+}

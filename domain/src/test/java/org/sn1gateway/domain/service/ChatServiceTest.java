@@ -1,0 +1,275 @@
+package org.sn1gateway.domain.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sn1gateway.domain.fakes.MinerFixtures.miners;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.sn1gateway.domain.cleaning.AnswerCleaner;
+import org.sn1gateway.domain.fakes.FakeMinerNetwork;
+import org.sn1gateway.domain.fakes.InMemoryQueryLog;
+import org.sn1gateway.domain.fakes.ManualScheduler;
+import org.sn1gateway.domain.fakes.RecordingChatListener;
+import org.sn1gateway.domain.model.ChatQuery;
+import org.sn1gateway.domain.model.Message;
+import org.sn1gateway.domain.model.MinerResponse;
+import org.sn1gateway.domain.model.MinerSelection;
+import org.sn1gateway.domain.model.MinerStatus;
+import org.sn1gateway.domain.model.Preference;
+import org.sn1gateway.domain.model.QueryOutcome;
+import org.sn1gateway.domain.model.QueryRecord;
+import org.sn1gateway.domain.model.Role;
+import org.sn1gateway.domain.model.SamplingMode;
+import org.sn1gateway.domain.port.MinerFailure.Kind;
+import org.sn1gateway.domain.sampling.AvailabilityRules;
+import org.sn1gateway.domain.sampling.MinerSampler;
+
+class ChatServiceTest {
+    private final FakeMinerNetwork network = new FakeMinerNetwork(miners(4));
+    private final InMemoryQueryLog log = new InMemoryQueryLog();
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final RecordingChatListener client = new RecordingChatListener();
+    private final ChatService service = new ChatService(network, log,
+            new MinerSampler(AvailabilityRules.defaults(), () -> new Random(1)), AnswerCleaner.standard(),
+            scheduler, InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
+
+    private static ChatQuery query(Preference prefer, Integer... uids) {
+        return new ChatQuery(List.of(new Message(Role.USER, "What is the capital of France?")),
+                new MinerSelection(uids.length, SamplingMode.RANDOM, Set.of(), List.of(uids)), prefer,
+                Duration.ofSeconds(15));
+    }
+
+    private static Map<Integer, MinerResponse> byUid(List<MinerResponse> responses) {
+        return responses.stream().collect(Collectors.toMap(MinerResponse::uid, Function.identity()));
+    }
+
+    @Test
+    void streamsTheFirstUsableMinerLiveAndLogsTheOthersWhenTheyEnd() {
+        service.start(query(Preference.FIRST, 0, 1, 2), client);
+
+        network.call(1).text("   ");
+        network.call(2).text("Paris", " is");
+        assertThat(client.text()).isEqualTo("Paris is");
+        network.call(0).text("Lyon").end();
+        network.call(2).text(" the capital.").end();
+
+        assertThat(client.chunks()).extracting(DeliveredChunk::sequence).containsExactly(1, 2, 3, 4);
+        assertThat(client.chunks().getLast().last()).isTrue();
+        assertThat(client.chunks().getLast().delta()).isEmpty();
+        ChatSummary summary = client.summary();
+        assertThat(summary.completion()).isEqualTo("Paris is the capital.").isEqualTo(client.text());
+        assertThat(summary.uid()).hasValue(2);
+        assertThat(summary.selectedBy()).isEqualTo("first");
+        assertThat(byUid(summary.miners()).get(1).status()).isEqualTo(MinerStatus.PENDING);
+        assertThat(log.records()).as("uid 1 is still answering").isEmpty();
+
+        network.call(1).end();
+
+        QueryRecord record = log.only();
+        assertThat(record.outcome()).isEqualTo(QueryOutcome.DELIVERED);
+        assertThat(record.selectedUid()).isEqualTo(2);
+        Map<Integer, MinerResponse> responses = byUid(record.responses());
+        assertThat(responses.get(2).status()).isEqualTo(MinerStatus.SELECTED);
+        assertThat(responses.get(2).chunks()).isEqualTo(3);
+        assertThat(responses.get(2).characters()).isEqualTo("Paris is the capital.".length());
+        assertThat(responses.get(0).status()).isEqualTo(MinerStatus.OK);
+        assertThat(responses.get(1).status()).isEqualTo(MinerStatus.EMPTY);
+        assertThat(responses.get(1).reason()).startsWith("empty: ");
+        assertThat(scheduler.pendingDelays()).as("the deadline is disarmed").isEmpty();
+    }
+
+    @Test
+    void skipsARefusalAndDeliversTheNextUsableAnswer() {
+        service.start(query(Preference.FIRST, 0, 1), client);
+
+        network.call(0).text("I'm sorry, but I cannot help with that.").end();
+        network.call(1).text("Paris.").end();
+
+        assertThat(client.summary().uid()).hasValue(1);
+        assertThat(byUid(log.only().responses()).get(0).status()).isEqualTo(MinerStatus.FILTERED);
+        assertThat(byUid(log.only().responses()).get(0).reason()).startsWith("refusal: ");
+    }
+
+    @Test
+    void whenEveryMinerFailsTheClientGetsAnErrorThenDone() {
+        service.start(query(Preference.FIRST, 0, 1), client);
+
+        network.call(0).fail(Kind.HTTP_STATUS, "HTTP 500: Internal Server Error");
+        network.call(1).fail(Kind.CONNECT, "connection refused");
+
+        assertThat(client.events()).hasSize(2);
+        assertThat(client.errors()).singleElement().satisfies(error -> {
+            assertThat(error.outcome()).isEqualTo(QueryOutcome.ALL_FAILED);
+            assertThat(error.message()).startsWith("All miners failed or timed out");
+        });
+        assertThat(client.summary().uid()).isEmpty();
+        assertThat(log.only().outcome()).isEqualTo(QueryOutcome.ALL_FAILED);
+        assertThat(byUid(log.only().responses()).get(0).reason()).isEqualTo("HTTP 500: Internal Server Error");
+    }
+
+    @Test
+    void whenEveryAnswerIsUnusableTheErrorSaysTheyWereFiltered() {
+        service.start(query(Preference.LONGEST, 0, 1), client);
+
+        network.call(0).text(" ").end();
+        network.call(1).text("I don't know.").end();
+
+        assertThat(client.errors()).singleElement().satisfies(error -> {
+            assertThat(error.outcome()).isEqualTo(QueryOutcome.ALL_FILTERED);
+            assertThat(error.message()).startsWith("Every answer was filtered out");
+        });
+    }
+
+    @Test
+    void withNoMinerAvailableTheClientIsToldAtOnceAndTheQueryIsLogged() {
+        service.start(query(Preference.FIRST, 42), client);
+
+        assertThat(client.errors()).singleElement()
+                .satisfies(error -> assertThat(error.message()).startsWith("No miner available"));
+        assertThat(client.isDone()).isTrue();
+        assertThat(log.only().outcome()).isEqualTo(QueryOutcome.NO_MINER_AVAILABLE);
+        assertThat(network.askedUids()).isEmpty();
+    }
+
+    @Test
+    void longestWaitsForEveryMinerThenReplaysTheChosenAnswersOwnChunks() {
+        service.start(query(Preference.LONGEST, 0, 1, 2), client);
+
+        network.call(0).text("Paris.").end();
+        network.call(1).text("Paris is the capital", " of France.").end();
+        assertThat(client.events()).as("nothing until every miner has ended").isEmpty();
+        network.call(2).fail(Kind.BROKEN_STREAM, "stream broke");
+
+        assertThat(client.chunks()).extracting(DeliveredChunk::delta)
+                .containsExactly("Paris is the capital", " of France.", "");
+        assertThat(client.chunks()).allMatch(chunk -> chunk.uid() == 1);
+        assertThat(client.summary().selectedBy()).isEqualTo("longest");
+        assertThat(byUid(log.only().responses()).get(2).status()).isEqualTo(MinerStatus.ERROR);
+    }
+
+    @Test
+    void theDeadlineCutsOffSlowMinersAndSelectionUsesWhatFinished() {
+        service.start(query(Preference.SHORTEST, 0, 1, 2), client);
+        network.call(0).text("Paris is the capital of France.").end();
+        network.call(1).text("Paris might");
+
+        scheduler.fireAll();
+
+        assertThat(client.summary().uid()).hasValue(0);
+        assertThat(network.call(1).isCancelled()).isTrue();
+        assertThat(network.call(2).isCancelled()).isTrue();
+        Map<Integer, MinerResponse> responses = byUid(log.only().responses());
+        assertThat(responses.get(1).status()).isEqualTo(MinerStatus.TIMEOUT);
+        assertThat(responses.get(1).text()).isEqualTo("Paris might");
+        assertThat(responses.get(2).timeToFirstChunk()).isNull();
+    }
+
+    @Test
+    void whenNoMinerFinishesInTimeTheErrorSaysSo() {
+        service.start(query(Preference.FIRST, 0, 1), client);
+
+        scheduler.fireAll();
+
+        assertThat(client.errors()).singleElement()
+                .satisfies(error -> assertThat(error.outcome()).isEqualTo(QueryOutcome.ALL_TIMED_OUT));
+        assertThat(log.only().outcome()).isEqualTo(QueryOutcome.ALL_TIMED_OUT);
+    }
+
+    @Test
+    void aSelectedMinerThatBreaksOffEndsTheStreamWithAnError() {
+        service.start(query(Preference.FIRST, 0, 1), client);
+
+        network.call(0).text("Paris is");
+        network.call(0).fail(Kind.BROKEN_STREAM, "the stream broke off");
+        network.call(1).text("Paris.").end();
+
+        assertThat(client.text()).isEqualTo("Paris is");
+        assertThat(client.errors()).singleElement()
+                .satisfies(error -> assertThat(error.outcome()).isEqualTo(QueryOutcome.SELECTED_FAILED));
+        assertThat(client.summary().completion()).isEqualTo("Paris is");
+        MinerResponse broken = byUid(log.only().responses()).get(0);
+        assertThat(broken.selected()).isTrue();
+        assertThat(broken.status()).isEqualTo(MinerStatus.ERROR);
+    }
+
+    @Test
+    void aClientLeavingMidStreamCancelsEveryCallAndTheQueryIsStillLogged() {
+        ChatHandle handle = service.start(query(Preference.FIRST, 0, 1, 2), client);
+        network.call(0).text("Paris");
+
+        handle.clientGone();
+        network.call(1).text("late text is ignored").end();
+
+        assertThat(network.askedUids()).allMatch(uid -> network.call(uid).isCancelled());
+        assertThat(client.isDone()).isFalse();
+        QueryRecord record = log.only();
+        assertThat(record.outcome()).isEqualTo(QueryOutcome.CLIENT_DISCONNECTED);
+        assertThat(record.responses()).extracting(MinerResponse::status).containsOnly(MinerStatus.CANCELLED);
+    }
+
+    @Test
+    void aClientLeavingAfterItsAnswerLetsTheOtherMinersFinishForTheLog() {
+        ChatHandle handle = service.start(query(Preference.FIRST, 0, 1), client);
+        network.call(0).text("Paris.").end();
+
+        handle.clientGone();
+        network.call(1).text("Paris, France.").end();
+
+        assertThat(network.call(1).isCancelled()).isFalse();
+        assertThat(log.only().outcome()).isEqualTo(QueryOutcome.DELIVERED);
+        assertThat(byUid(log.only().responses()).get(1).status()).isEqualTo(MinerStatus.OK);
+    }
+
+    @Test
+    void aMixtureAsksTopIncentiveMinersToCombineTheGatheredAnswersAndStreamsTheFirstUsable() throws Exception {
+        service.startMixture(query(Preference.FIRST, 0, 1), client);
+        network.call(0).text("Paris is the capital.").end();
+        network.call(1).text("The capital is Paris, on the Seine.").end();
+
+        FakeMinerNetwork.FakeCall top = network.awaitCall(3, Duration.ofSeconds(5));
+        for (int nth = 4; nth <= 5; nth++) {
+            network.awaitCall(nth, Duration.ofSeconds(5));
+        }
+        assertThat(top.miner().uid()).isEqualTo(3);
+        assertThat(top.prompt().messages().getLast().content()).startsWith("What is the capital of France?")
+                .contains("Candidate 1:\nParis is the capital.").contains("Candidate 2:\nThe capital is Paris, on the Seine.");
+        assertThat(client.events()).as("nothing reaches the client while answers are gathered").isEmpty();
+        top.text("Paris, on the Seine, is the capital of France.").end();
+
+        ChatSummary summary = client.summary();
+        assertThat(summary.completion()).isEqualTo("Paris, on the Seine, is the capital of France.");
+        assertThat(summary.selectedBy()).isEqualTo("mixture");
+        assertThat(summary.uid()).hasValue(3);
+        assertThat(summary.miners()).extracting(MinerResponse::uid).contains(3, 0, 1);
+        assertThat(summary.miners()).filteredOn(MinerResponse::selected).extracting(MinerResponse::uid).containsExactly(3);
+    }
+
+    @Test
+    void aMixtureWhoseMinersAllFailReportsTheFailureWithoutASynthesis() {
+        service.startMixture(query(Preference.FIRST, 0, 1), client);
+
+        network.call(0).fail(Kind.CONNECT, "refused");
+        network.call(1).fail(Kind.CONNECT, "refused");
+
+        assertThat(client.errors()).singleElement()
+                .satisfies(error -> assertThat(error.outcome()).isEqualTo(QueryOutcome.ALL_FAILED));
+        assertThat(client.isDone()).isTrue();
+        assertThat(network.askedUids()).containsExactly(0, 1);
+    }
+
+    @Test
+    void theDeadlineIsTheQuerysTimeout() {
+        service.start(query(Preference.FIRST, 0), client);
+
+        assertThat(scheduler.pendingDelays()).containsExactly(Duration.ofSeconds(15));
+        assertThat(network.call(0).prompt().timeout()).isEqualTo(Duration.ofSeconds(15));
+    }
+}
