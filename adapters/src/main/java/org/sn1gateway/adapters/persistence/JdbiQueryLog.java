@@ -40,21 +40,13 @@ public final class JdbiQueryLog implements QueryLogStore {
             queries.add(rows.query(record));
             responses.addAll(rows.responses(record));
         }
-        jdbi.useHandle(handle -> {
-            // An explicit transaction: pools such as Dropwizard's hand out connections with autocommit off,
-            // where JDBI's @Transaction would join a "transaction" that nobody ever commits.
-            handle.begin();
-            try {
-                QueryLogDao dao = handle.attach(QueryLogDao.class);
-                dao.insertQueries(queries);
-                if (!responses.isEmpty()) {
-                    dao.insertResponses(responses);
-                }
-                handle.commit();
-            } catch (RuntimeException e) {
-                handle.rollback();
-                throw e;
+        Transactions.inTransaction(jdbi, handle -> {
+            QueryLogDao dao = handle.attach(QueryLogDao.class);
+            dao.insertQueries(queries);
+            if (!responses.isEmpty()) {
+                dao.insertResponses(responses);
             }
+            return null;
         });
     }
 }
