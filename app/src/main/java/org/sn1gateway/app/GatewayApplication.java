@@ -2,7 +2,10 @@ package org.sn1gateway.app;
 
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.Authenticator;
+import io.dropwizard.auth.CachingAuthenticator;
 import io.dropwizard.auth.JSONUnauthorizedHandler;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -17,7 +20,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Jdbi;
 import org.sn1gateway.adapters.dendrite.RequestSigner;
+import org.sn1gateway.adapters.persistence.JdbiApiKeyStore;
 import org.sn1gateway.adapters.persistence.JdbiQueryLog;
+import org.sn1gateway.adapters.persistence.JdbiRateLimiter;
+import org.sn1gateway.adapters.persistence.QueryLogRetention;
 import org.sn1gateway.adapters.persistence.QueuedQueryLog;
 import org.sn1gateway.adapters.persistence.SchemaMigrations;
 import org.sn1gateway.adapters.persistence.TimingAnalysis;
@@ -25,6 +31,9 @@ import org.sn1gateway.app.auth.ApiClient;
 import org.sn1gateway.app.auth.ApiKeyAuthFilter;
 import org.sn1gateway.app.auth.ApiKeyAuthenticator;
 import org.sn1gateway.app.auth.ApiKeys;
+import org.sn1gateway.app.auth.KeyUsage;
+import org.sn1gateway.app.auth.RateLimitFilter;
+import org.sn1gateway.app.cli.KeysCommand;
 import org.sn1gateway.app.cli.MetagraphCommand;
 import org.sn1gateway.app.cli.MetagraphDecodeCommand;
 import org.sn1gateway.app.cli.TimingsCommand;
@@ -39,11 +48,14 @@ import org.sn1gateway.app.health.DatabaseHealthCheck;
 import org.sn1gateway.app.health.MetagraphHealthCheck;
 import org.sn1gateway.app.health.MinerNetworkHealthCheck;
 import org.sn1gateway.app.health.WalletHealthCheck;
+import org.sn1gateway.app.metrics.MinerMetrics;
+import org.sn1gateway.app.metrics.PrometheusEndpoint;
 import org.sn1gateway.app.resources.ChatResource;
 import org.sn1gateway.app.resources.MinersResource;
 import org.sn1gateway.app.resources.OpenAiResource;
 import org.sn1gateway.domain.cleaning.AnswerCleaner;
 import org.sn1gateway.domain.port.MinerNetwork;
+import org.sn1gateway.domain.port.QueryLog;
 import org.sn1gateway.domain.sampling.AvailabilityRules;
 import org.sn1gateway.domain.sampling.MinerSampler;
 import org.sn1gateway.domain.service.ChatService;
@@ -73,6 +85,7 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         bootstrap.addCommand(new MetagraphDecodeCommand());
         bootstrap.addCommand(new MetagraphCommand());
         bootstrap.addCommand(new TimingsCommand());
+        bootstrap.addCommand(new KeysCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(GatewayConfiguration configuration) {
@@ -98,11 +111,12 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         // The gateway never queries its own hotkey, should the validator's uid be in the metagraph.
         AvailabilityRules availability = new AvailabilityRules(AvailabilityRules.DEFAULT_VALIDATOR_STAKE_LIMIT,
                 config.network().signer().map(RequestSigner::hotkey));
-        ChatService chat = new ChatService(network, queryLog,
+        QueryLog measuredLog = new MinerMetrics(queryLog, environment.metrics(), PrometheusEndpoint.register(environment));
+        ChatService chat = new ChatService(network, measuredLog,
                 new MinerSampler(availability, ThreadLocalRandom::current), AnswerCleaner.standard(),
                 new ExecutorScheduler(deadlineTimer(environment)), InstantSource.system());
 
-        registerAuth(environment, ApiKeys.resolve(config.auth()));
+        registerAuth(config, environment, jdbi);
         environment.jersey().register(new RequestSizeLimitFilter(config.chat().maxRequestBytes()));
         environment.jersey().register(new JsonMappingExceptionMapper());
         environment.jersey().register(new ErrorsAsJsonFilter());
@@ -111,6 +125,9 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         environment.jersey().register(new OpenAiResource(chat, config.chat(), environment.getObjectMapper()));
         environment.jersey().register(new OpenAiErrorsFilter());
         environment.jersey().register(new MinersResource(network, new TimingAnalysis(jdbi), availability));
+        environment.lifecycle().manage(new Housekeeping(housekeepingTimer(environment),
+                new QueryLogRetention(jdbi, config.queryLog().retentionBatchSize()), config.queryLog().retention(),
+                config.queryLog().retentionInterval(), new JdbiRateLimiter(jdbi), InstantSource.system()));
 
         environment.healthChecks().register("database", new DatabaseHealthCheck(jdbi, queryLog));
         environment.healthChecks().register("metagraph",
@@ -143,13 +160,30 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         return environment.lifecycle().scheduledExecutorService("query-deadline-%d").threads(1).build();
     }
 
-    private static void registerAuth(Environment environment, String apiKey) {
+    private static ScheduledExecutorService housekeepingTimer(Environment environment) {
+        return environment.lifecycle().scheduledExecutorService("housekeeping-%d").threads(1).build();
+    }
+
+    /**
+     * The operator's key and the stored keys, each check cached for {@code auth.cacheFor} (the delay before
+     * a revocation holds everywhere), then each stored key's rate limit and usage.
+     */
+    private static void registerAuth(GatewayConfiguration config, Environment environment, Jdbi jdbi) {
+        JdbiApiKeyStore keys = new JdbiApiKeyStore(jdbi);
+        ApiKeys.ensureOne(config.auth(), keys);
+        Authenticator<String, ApiClient> authenticator = new CachingAuthenticator<>(environment.metrics(),
+                new ApiKeyAuthenticator(config.auth().apiKey(), keys),
+                Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(config.auth().cacheFor()), true);
         environment.jersey().register(new AuthDynamicFeature(new ApiKeyAuthFilter.Builder<ApiClient>()
-                .setAuthenticator(new ApiKeyAuthenticator(apiKey))
+                .setAuthenticator(authenticator)
                 .setRealm("sn1-gateway")
                 .setPrefix("Bearer")
                 .setUnauthorizedHandler(new JSONUnauthorizedHandler())
                 .buildAuthFilter()));
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(ApiClient.class));
+        KeyUsage usage = new KeyUsage(keys, environment.lifecycle().scheduledExecutorService("key-usage-%d")
+                .threads(1).build(), config.auth().usageFlush().toSeconds(), InstantSource.system());
+        environment.lifecycle().manage(usage);
+        environment.jersey().register(new RateLimitFilter(new JdbiRateLimiter(jdbi), usage, InstantSource.system()));
     }
 }

@@ -151,6 +151,36 @@ abstract class JdbiQueryLogContract {
     }
 
     @Test
+    void retentionDeletesOldQueriesWithTheirResponsesInBatchesAndKeepsRecentOnes() {
+        JdbiQueryLog log = new JdbiQueryLog(jdbi, uid -> "synapse", false);
+        List<QueryRecord> old = List.of(recordAt("2020-01-01T00:00:00Z"), recordAt("2020-01-02T00:00:00Z"),
+                recordAt("2020-01-03T00:00:00Z"));
+        QueryRecord recent = recordAt("2026-11-24T00:00:00Z");
+        log.write(old);
+        log.write(List.of(recent));
+
+        long purged = new QueryLogRetention(jdbi, 2).purgeBefore(Instant.parse("2021-01-01T00:00:00Z"));
+
+        assertThat(purged).isGreaterThanOrEqualTo(3);
+        for (QueryRecord record : old) {
+            assertThat(count("SELECT COUNT(*) FROM chat_query WHERE id = :id", record)).isZero();
+            assertThat(count("SELECT COUNT(*) FROM miner_response WHERE query_id = :id", record)).isZero();
+        }
+        assertThat(count("SELECT COUNT(*) FROM miner_response WHERE query_id = :id", recent)).isEqualTo(2);
+    }
+
+    private static QueryRecord recordAt(String startedAt) {
+        QueryRecord record = record(selected(41), timedOut(42));
+        return new QueryRecord(record.id(), Instant.parse(startedAt), record.query(), record.outcome(),
+                record.selectedUid(), record.totalTime(), record.responses());
+    }
+
+    private long count(String sql, QueryRecord record) {
+        return observer.withHandle(handle -> handle.createQuery(sql).bind("id", record.id().toString())
+                .mapTo(Long.class).one());
+    }
+
+    @Test
     void truncatesWhatAHostileMinerCouldMakeTooLong() {
         MinerResponse hostile = new MinerResponse(5, "h".repeat(500), MinerStatus.ERROR, "r".repeat(10_000), null,
                 Duration.ofMillis(5), List.of(), 0, false, "");

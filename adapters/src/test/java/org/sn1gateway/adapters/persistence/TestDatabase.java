@@ -19,11 +19,13 @@ public final class TestDatabase implements AutoCloseable {
     public static final String POSTGRES_USER = System.getProperty("sn1.postgres.user", "postgres");
 
     private final String name;
+    private final String url;
     private final DataSource dataSource;
     private final Runnable cleanup;
 
-    private TestDatabase(String name, DataSource dataSource, Runnable cleanup) {
+    private TestDatabase(String name, String url, DataSource dataSource, Runnable cleanup) {
         this.name = name;
+        this.url = url;
         this.dataSource = dataSource;
         this.cleanup = cleanup;
         SchemaMigrations.apply(dataSource);
@@ -32,14 +34,14 @@ public final class TestDatabase implements AutoCloseable {
     public static TestDatabase h2() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        return new TestDatabase("H2", h2, () -> { }); // an in-memory database ends with the JVM
+        return new TestDatabase("H2", h2.getURL(), h2, () -> { }); // an in-memory database ends with the JVM
     }
 
     public static TestDatabase postgres() {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         PGSimpleDataSource admin = postgresDataSource(null);
         Jdbi.create(admin).useHandle(handle -> handle.execute("CREATE SCHEMA " + schema));
-        return new TestDatabase("PostgreSQL", postgresDataSource(schema),
+        return new TestDatabase("PostgreSQL", postgresUrl(schema), postgresDataSource(schema),
                 () -> Jdbi.create(admin).useHandle(handle -> handle.execute("DROP SCHEMA " + schema + " CASCADE")));
     }
 
@@ -55,6 +57,11 @@ public final class TestDatabase implements AutoCloseable {
         postgres.setUser(POSTGRES_USER);
         postgres.setConnectTimeout(5);
         return postgres;
+    }
+
+    /** The JDBC URL, for a gateway or a command to open the same database. */
+    public String url() {
+        return url;
     }
 
     public DataSource dataSource() {

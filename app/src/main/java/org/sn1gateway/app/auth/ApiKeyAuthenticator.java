@@ -1,34 +1,33 @@
 package org.sn1gateway.app.auth;
 
 import io.dropwizard.auth.Authenticator;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
+import org.sn1gateway.domain.access.ApiKeyStore;
 
 /**
- * Accepts the operator's key. Keys are compared as SHA-256 digests with a constant-time comparison, so
- * neither the key's content nor its length leaks through timing.
+ * Accepts the operator's key from the configuration or any stored key that is not revoked. The operator's
+ * key is compared as a SHA-256 digest in constant time, so neither its content nor its length leaks
+ * through timing; stored keys are looked up by the hash of the presented secret. Wrapped in Dropwizard's
+ * caching authenticator, so a revocation is seen within that cache's lifetime.
  */
 public final class ApiKeyAuthenticator implements Authenticator<String, ApiClient> {
-    private static final ApiClient OPERATOR = new ApiClient("operator");
-    private final byte[] expectedDigest;
+    private final Optional<byte[]> operatorDigest;
+    private final ApiKeyStore keys;
 
-    public ApiKeyAuthenticator(String apiKey) {
-        this.expectedDigest = sha256(apiKey);
+    public ApiKeyAuthenticator(Optional<String> operatorKey, ApiKeyStore keys) {
+        this.operatorDigest = operatorKey.map(KeySecrets::sha256);
+        this.keys = keys;
     }
 
     @Override
     public Optional<ApiClient> authenticate(String presented) {
-        return MessageDigest.isEqual(sha256(presented), expectedDigest) ? Optional.of(OPERATOR) : Optional.empty();
-    }
-
-    static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        byte[] digest = KeySecrets.sha256(presented);
+        if (operatorDigest.isPresent() && MessageDigest.isEqual(digest, operatorDigest.get())) {
+            return Optional.of(ApiClient.OPERATOR);
         }
+        return keys.findActive(KeySecrets.hash(presented))
+                .map(key -> new ApiClient(key.name(), key.id(), key.requestsPerMinute()));
     }
 
     @Override

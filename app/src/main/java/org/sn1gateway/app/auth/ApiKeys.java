@@ -1,32 +1,30 @@
 package org.sn1gateway.app.auth;
 
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.time.Instant;
 import org.sn1gateway.app.config.AuthSettings;
+import org.sn1gateway.domain.access.ApiKey;
+import org.sn1gateway.domain.access.ApiKeyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Decides the key the gateway accepts: the operator's, or one generated for this run. */
+/** Makes sure a gateway never starts without any key that could reach it. */
 public final class ApiKeys {
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeys.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ApiKeys() {
     }
 
-    /** The configured key; without one, a new random key that is printed once, here and nowhere else. */
-    public static String resolve(AuthSettings settings) {
-        return settings.apiKey().orElseGet(() -> {
-            String generated = generate();
-            LOG.warn("No API key configured (set SN1_API_KEY to choose one). Generated for this run: {}", generated);
-            return generated;
-        });
-    }
-
-    /** 256 random bits, URL-safe. */
-    static String generate() {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        return "sn1-" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    /**
+     * With no key configured and none stored, creates and stores one, printing its secret once, here and
+     * nowhere else (the database keeps only its hash).
+     */
+    public static void ensureOne(AuthSettings settings, ApiKeyStore keys) {
+        if (settings.apiKey().isPresent() || keys.anyActive()) {
+            return;
+        }
+        KeySecrets.NewSecret secret = KeySecrets.generate();
+        keys.create(ApiKey.created(secret.id(), "default", null, Instant.now()), KeySecrets.hash(secret.secret()));
+        LOG.warn("No API key configured or stored: created key {} (name default). Its secret is shown only now: {}",
+                secret.id(), secret.secret());
     }
 }

@@ -5,6 +5,7 @@ import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.util.Optional;
 import org.sn1gateway.adapters.persistence.QueuedQueryLog;
 
 /** The {@code queryLog:} section. */
@@ -36,8 +37,37 @@ public class QueryLogSettings {
     @JsonProperty
     private Duration statsRefresh = Duration.seconds(30);
 
+    /** Queries older than this are deleted in the background; {@code 0 days} keeps everything. */
+    @NotNull
+    @JsonProperty
+    private Duration retention = Duration.days(30);
+
+    /** How many queries one delete removes, so that purging never holds the table for long. */
+    @Min(1)
+    @Max(100_000)
+    @JsonProperty
+    private int retentionBatchSize = 1_000;
+
+    /** How often old queries are looked for. */
+    @NotNull
+    @JsonProperty
+    private Duration retentionInterval = Duration.minutes(10);
+
     public boolean storeText() {
         return storeText;
+    }
+
+    public Optional<java.time.Duration> retention() {
+        return retention.toNanoseconds() == 0 ? Optional.empty()
+                : Optional.of(retention.toJavaDuration());
+    }
+
+    public int retentionBatchSize() {
+        return retentionBatchSize;
+    }
+
+    public java.time.Duration retentionInterval() {
+        return retentionInterval.toJavaDuration();
     }
 
     public QueuedQueryLog.Settings queue() {

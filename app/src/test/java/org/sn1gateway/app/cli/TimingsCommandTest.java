@@ -4,13 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.util.JarLocation;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sn1gateway.adapters.persistence.JdbiQueryLog;
 import org.sn1gateway.adapters.persistence.SchemaMigrations;
-import org.sn1gateway.app.GatewayApplication;
-import org.sn1gateway.app.config.GatewayConfiguration;
+import org.sn1gateway.app.support.CommandLine;
 import org.sn1gateway.domain.model.ChatQuery;
 import org.sn1gateway.domain.model.Message;
 import org.sn1gateway.domain.model.MinerResponse;
@@ -51,22 +43,14 @@ class TimingsCommandTest {
     }
 
     private JsonNode timings(Path config, String... options) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Bootstrap<GatewayConfiguration> bootstrap = new Bootstrap<>(new GatewayApplication());
-        bootstrap.addCommand(new TimingsCommand());
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            String[] arguments = new String[options.length + 3];
-            arguments[0] = "timings";
-            System.arraycopy(options, 0, arguments, 1, options.length);
-            arguments[options.length + 1] = "--format=json";
-            arguments[options.length + 2] = config.toString();
-            assertThat(new Cli(new JarLocation(getClass()), bootstrap, System.out, System.err).run(arguments)).isEmpty();
-        } finally {
-            System.setOut(original);
-        }
-        return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        String[] arguments = new String[options.length + 3];
+        arguments[0] = "timings";
+        System.arraycopy(options, 0, arguments, 1, options.length);
+        arguments[options.length + 1] = "--format=json";
+        arguments[options.length + 2] = config.toString();
+        CommandLine.Result result = CommandLine.run(new TimingsCommand(), arguments);
+        assertThat(result.succeeded()).as(result.err()).isTrue();
+        return new ObjectMapper().readTree(result.out());
     }
 
     @Test
@@ -77,9 +61,7 @@ class TimingsCommandTest {
         SchemaMigrations.apply(h2);
         new JdbiQueryLog(Jdbi.create(h2), uid -> "synapse", false).write(List.of(
                 record(Instant.now().minus(Duration.ofDays(3)), 4, 900), record(Instant.now(), 7, 120)));
-        Path config = Files.writeString(files.resolve("config.yml"),
-                "database:\n  driverClass: org.h2.Driver\n  url: \"" + url + "\"\n"
-                        + "logging:\n  appenders:\n    - type: console\n      target: stderr\n");
+        Path config = CommandLine.databaseConfig(files, "org.h2.Driver", url, "");
 
         JsonNode all = timings(config);
         JsonNode recent = timings(config, "--since", "1h");
