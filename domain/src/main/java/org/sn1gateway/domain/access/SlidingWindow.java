@@ -5,9 +5,10 @@ import java.time.Instant;
 
 /**
  * The sliding-window rate rule: the clock is cut into one-minute windows, and a request is allowed while
- * {@code previous × (share of the previous window still inside the last minute) + current < limit}. It
+ * {@code ⌈previous × (share of the previous window still inside the last minute)⌉ + current < limit}. It
  * needs only two counters per key, which any shared database can increment atomically, and unlike fixed
- * windows it does not allow twice the limit across a window boundary.
+ * windows it does not allow twice the limit across a window boundary. The weighted previous count is
+ * rounded up, so the estimate never assumes fewer requests in the last minute than may have been made.
  */
 public final class SlidingWindow {
     public static final Duration LENGTH = Duration.ofMinutes(1);
@@ -34,7 +35,7 @@ public final class SlidingWindow {
 
     /** The current window's count must stay below this for one more request to be allowed. */
     public int currentCap(long previousCount) {
-        return (int) Math.max(0, Math.ceil(limit - previousCount * previousWeight()));
+        return (int) Math.max(0, limit - (long) Math.ceil(previousCount * previousWeight()));
     }
 
     public RateDecision allowed(long previousCount, long currentCountAfter) {
@@ -47,7 +48,8 @@ public final class SlidingWindow {
         Duration wait = untilWindowEnds();
         double room = limit - 1 - currentCount;
         if (room >= 0 && previousCount > 0) {
-            // previous × (1 − f) ≤ room  ⇔  f ≥ 1 − room / previous, f being the elapsed share of this window.
+            // ⌈previous × (1 − f)⌉ ≤ room  ⇔  previous × (1 − f) ≤ room (an integer)  ⇔  f ≥ 1 − room / previous,
+            // f being the elapsed share of this window.
             double neededShare = 1 - room / previousCount;
             long waitMillis = (long) Math.ceil(neededShare * LENGTH.toMillis()) - elapsedMillis();
             wait = Duration.ofMillis(Math.max(0, Math.min(waitMillis, wait.toMillis())));

@@ -30,6 +30,16 @@ class SlidingWindowTest {
     }
 
     @Test
+    void aFullPreviousMinuteStillCountsInFullJustAfterTheBoundary() {
+        // Two requests at the end of the last minute: a third half a second later must be refused.
+        SlidingWindow justAfter = new SlidingWindow(2, Instant.parse("2026-11-24T10:01:00.500Z"));
+
+        assertThat(justAfter.currentCap(2)).isZero();
+        assertThat(justAfter.refused(2, 0).retryAfter()).isEqualTo(Duration.ofMillis(29_500));
+        assertThat(new SlidingWindow(2, Instant.parse("2026-11-24T10:01:30Z")).currentCap(2)).isEqualTo(1);
+    }
+
+    @Test
     void aRefusalWaitsUntilTheNextWindowWhenThisOneIsFull() {
         RateDecision refused = new SlidingWindow(2, TEN_SECONDS_IN).refused(0, 2);
 
