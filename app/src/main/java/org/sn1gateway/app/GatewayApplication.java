@@ -27,6 +27,7 @@ import org.sn1gateway.adapters.persistence.QueryLogRetention;
 import org.sn1gateway.adapters.persistence.QueuedQueryLog;
 import org.sn1gateway.adapters.persistence.SchemaMigrations;
 import org.sn1gateway.adapters.persistence.TimingAnalysis;
+import org.sn1gateway.app.api.StrictInput;
 import org.sn1gateway.app.auth.ApiClient;
 import org.sn1gateway.app.auth.ApiKeyAuthFilter;
 import org.sn1gateway.app.auth.ApiKeyAuthenticator;
@@ -39,6 +40,7 @@ import org.sn1gateway.app.cli.MetagraphDecodeCommand;
 import org.sn1gateway.app.cli.TimingsCommand;
 import org.sn1gateway.app.cli.WalletCommand;
 import org.sn1gateway.app.config.GatewayConfiguration;
+import org.sn1gateway.app.errors.BodyDrainingInterceptor;
 import org.sn1gateway.app.errors.ErrorsAsJsonFilter;
 import org.sn1gateway.app.errors.JsonMappingExceptionMapper;
 import org.sn1gateway.app.errors.OpenAiErrorsFilter;
@@ -48,6 +50,7 @@ import org.sn1gateway.app.health.DatabaseHealthCheck;
 import org.sn1gateway.app.health.MetagraphHealthCheck;
 import org.sn1gateway.app.health.MinerNetworkHealthCheck;
 import org.sn1gateway.app.health.WalletHealthCheck;
+import org.sn1gateway.app.http.HttpHardening;
 import org.sn1gateway.app.metrics.MinerMetrics;
 import org.sn1gateway.app.metrics.PrometheusEndpoint;
 import org.sn1gateway.app.resources.ChatResource;
@@ -81,6 +84,7 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         // ${SN1_API_KEY:-} and friends: secrets come from the environment, never from the file.
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        StrictInput.apply(bootstrap.getObjectMapper());
         bootstrap.addCommand(new WalletCommand());
         bootstrap.addCommand(new MetagraphDecodeCommand());
         bootstrap.addCommand(new MetagraphCommand());
@@ -116,9 +120,11 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
                 new MinerSampler(availability, ThreadLocalRandom::current), AnswerCleaner.standard(),
                 new ExecutorScheduler(deadlineTimer(environment)), InstantSource.system());
 
+        HttpHardening.register(environment, config.cors());
         registerAuth(config, environment, jdbi);
         environment.jersey().register(new RequestSizeLimitFilter(config.chat().maxRequestBytes()));
         environment.jersey().register(new JsonMappingExceptionMapper());
+        environment.jersey().register(new BodyDrainingInterceptor());
         environment.jersey().register(new ErrorsAsJsonFilter());
         environment.jersey().register(new SnakeCaseViolationsFilter());
         environment.jersey().register(new ChatResource(chat, config.chat(), environment.getObjectMapper()));
@@ -142,6 +148,10 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         QueuedQueryLog queryLog = new QueuedQueryLog(
                 new JdbiQueryLog(jdbi, config.network()::protocolOf, config.queryLog().storeText()),
                 config.queryLog().queue());
+        // Rows waiting, written and lost are visible in the metrics; a loss also turns the health check red.
+        environment.metrics().gauge("sn1.query-log.pending", () -> () -> queryLog.status().pending());
+        environment.metrics().gauge("sn1.query-log.written", () -> () -> queryLog.status().written());
+        environment.metrics().gauge("sn1.query-log.dropped", () -> () -> queryLog.status().dropped());
         environment.lifecycle().manage(new Managed() {
             @Override
             public void start() {

@@ -33,6 +33,11 @@ public class GatewayConfiguration extends Configuration {
     @JsonProperty
     private QueryLogSettings queryLog = new QueryLogSettings();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private CorsSettings cors = new CorsSettings();
+
     public DataSourceFactory database() {
         return database;
     }
@@ -51,5 +56,9 @@ public class GatewayConfiguration extends Configuration {
 
     public QueryLogSettings queryLog() {
         return queryLog;
+    }
+
+    public CorsSettings cors() {
+        return cors;
     }
 }

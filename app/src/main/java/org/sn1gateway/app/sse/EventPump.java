@@ -1,6 +1,7 @@
 package org.sn1gateway.app.sse;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,7 @@ import org.sn1gateway.domain.service.ChatSummary;
 import org.sn1gateway.domain.service.DeliveredChunk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Carries a query's events to a streaming client. The domain's callbacks only enqueue; a virtual thread
@@ -30,7 +32,14 @@ public abstract class EventPump implements ChatListener {
 
     /** Starts writing what the query delivers; returns at once. */
     public final void writeFor(ChatHandle query) {
-        Thread.ofVirtual().name("stream-" + query.queryId()).start(() -> pump(query));
+        // The stream's log lines carry the request's id, like those of the request thread.
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        Thread.ofVirtual().name("stream-" + query.queryId()).start(() -> {
+            if (logContext != null) {
+                MDC.setContextMap(logContext);
+            }
+            pump(query);
+        });
     }
 
     @Override

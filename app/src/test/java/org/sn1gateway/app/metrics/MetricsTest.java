@@ -41,6 +41,8 @@ class MetricsTest {
             assertThat(metrics.at("/counters/sn1.miner.0.outcome.selected/count").asLong()).isEqualTo(1);
             assertThat(metrics.at("/counters/sn1.miner.2.outcome.empty/count").asLong()).isEqualTo(1);
             assertThat(metrics.at("/timers").toString()).contains("chat-json");
+            assertThat(metrics.at("/gauges/sn1.query-log.written/value").asLong()).isPositive();
+            assertThat(metrics.at("/gauges/sn1.query-log.dropped/value").asLong()).isZero();
         });
         String prometheus = admin(PrometheusEndpoint.PATH);
         assertThat(prometheus)

@@ -1,0 +1,36 @@
+package org.sn1gateway.app.http;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Headers that keep browsers from misusing the API's responses: no content sniffing, no framing, no
+ * referrer, no caching of chats, and a content policy that allows nothing (the API serves data, not
+ * pages). The documentation pages under {@code /docs} get a policy that lets them load their own scripts.
+ */
+public final class SecurityHeadersFilter implements Filter {
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    static final String DOCS_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "frame-ancestors 'none'";
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletResponse http = (HttpServletResponse) response;
+        boolean docs = ((HttpServletRequest) request).getRequestURI().startsWith("/docs");
+        http.setHeader("X-Content-Type-Options", "nosniff");
+        http.setHeader("X-Frame-Options", "DENY");
+        http.setHeader("Referrer-Policy", "no-referrer");
+        http.setHeader("Content-Security-Policy", docs ? DOCS_POLICY : API_POLICY);
+        if (!docs) {
+            http.setHeader("Cache-Control", "no-store");
+        }
+        chain.doFilter(request, response);
+    }
+}
