@@ -35,6 +35,7 @@ import org.sn1gateway.app.auth.ApiKeys;
 import org.sn1gateway.app.auth.KeyUsage;
 import org.sn1gateway.app.auth.RateLimitFilter;
 import org.sn1gateway.app.cli.KeysCommand;
+import org.sn1gateway.app.cli.LoadtestCommand;
 import org.sn1gateway.app.cli.MetagraphCommand;
 import org.sn1gateway.app.cli.MetagraphDecodeCommand;
 import org.sn1gateway.app.cli.TimingsCommand;
@@ -90,6 +91,7 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         bootstrap.addCommand(new MetagraphCommand());
         bootstrap.addCommand(new TimingsCommand());
         bootstrap.addCommand(new KeysCommand());
+        bootstrap.addCommand(new LoadtestCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(GatewayConfiguration configuration) {

@@ -44,10 +44,15 @@ class JsonRpcClientTest {
 
     @Test
     void aDroppedConnectionFailsTheCallAndTheNextCallReconnects() throws Exception {
+        // A call timeout far longer than noticing a drop takes, even on a busy machine: the first call must
+        // fail because the connection was lost, not because its time ran out while the close was on its way.
+        JsonRpcClient.Settings patient = new JsonRpcClient.Settings(FAST.connectTimeout(), Duration.ofSeconds(30),
+                FAST.maxMessageBytes(), FAST.firstBackoff(), FAST.maxBackoff());
         try (TestSubtensorServer node = new TestSubtensorServer((method, params) -> method.equals("crash")
                 ? new Reply.Drop() : new Reply.Result(TextNode.valueOf("back")));
-             JsonRpcClient client = new JsonRpcClient(node.uri(), FAST)) {
-            assertThatThrownBy(() -> client.call("crash", List.of())).isInstanceOf(SubtensorException.class);
+             JsonRpcClient client = new JsonRpcClient(node.uri(), patient)) {
+            assertThatThrownBy(() -> client.call("crash", List.of())).isInstanceOf(SubtensorException.class)
+                    .hasMessageContaining("connection lost");
             assertThat(client.call("again", List.of()).asText()).isEqualTo("back");
             assertThat(node.connections()).isEqualTo(2);
         }

@@ -6,12 +6,9 @@ import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
@@ -27,8 +24,6 @@ import org.sn1gateway.domain.model.MinerTimings;
  * while the server runs (the embedded H2 is opened in mixed mode).
  */
 public final class TimingsCommand extends ConfiguredCommand<GatewayConfiguration> {
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
-
     public TimingsCommand() {
         super("timings", "Per-miner timing statistics from the query log");
     }
@@ -49,7 +44,7 @@ public final class TimingsCommand extends ConfiguredCommand<GatewayConfiguration
     protected void run(Bootstrap<GatewayConfiguration> bootstrap, Namespace namespace, GatewayConfiguration config)
             throws Exception {
         Instant since = namespace.getString("since") == null ? Instant.EPOCH
-                : Instant.now().minus(duration(namespace.getString("since")));
+                : Instant.now().minus(DurationArgument.parse(namespace.getString("since")));
         ManagedDataSource dataSource = config.database().build(bootstrap.getMetricRegistry(), "timings");
         try {
             SchemaMigrations.apply(dataSource);
@@ -57,20 +52,6 @@ public final class TimingsCommand extends ConfiguredCommand<GatewayConfiguration
         } finally {
             dataSource.stop();
         }
-    }
-
-    static Duration duration(String text) {
-        Matcher matcher = SHORT_DURATION.matcher(text.strip());
-        if (matcher.matches()) {
-            long amount = Long.parseLong(matcher.group(1));
-            return switch (matcher.group(2)) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
-        }
-        return io.dropwizard.util.Duration.parse(text).toJavaDuration();
     }
 
     private static void print(List<MinerTimings> stats, String format) throws Exception {

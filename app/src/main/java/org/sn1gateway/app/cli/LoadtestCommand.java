@@ -1,0 +1,97 @@
+package org.sn1gateway.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.Command;
+import io.dropwizard.core.setup.Bootstrap;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.sn1gateway.app.loadtest.LoadGenerator;
+import org.sn1gateway.app.loadtest.LoadReport;
+
+/**
+ * {@code loadtest --url URL --api-key KEY [--concurrency C] [--requests N | --duration D] [--k K]
+ * [--path /chat|/v1/chat/completions] [--format table|json]}: drives any server with this API with
+ * concurrent streamed chats and prints time-to-first-chunk and total-time percentiles, throughput and
+ * errors by kind.
+ */
+public final class LoadtestCommand extends Command {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public LoadtestCommand() {
+        super("loadtest", "Drives a gateway with concurrent streamed chats and reports latency and throughput");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        subparser.addArgument("--url").required(true).help("the gateway, e.g. http://localhost:10000");
+        subparser.addArgument("--api-key").required(true).help("a key the gateway accepts");
+        subparser.addArgument("--concurrency").type(Integer.class).setDefault(10).help("streams at once");
+        subparser.addArgument("--requests").type(Integer.class).help("how many chats in all (default 100)");
+        subparser.addArgument("--duration").help("or: run for this long (30s, 5m)");
+        subparser.addArgument("--k").type(Integer.class).setDefault(1).help("miners per chat");
+        subparser.addArgument("--path").setDefault("/chat").help("/chat, /v1/chat/completions or /echo");
+        subparser.addArgument("--prompt").setDefault("Explain in one paragraph what a validator does.");
+        subparser.addArgument("--timeout").setDefault("60s").help("per chat, from sending to the last event");
+        subparser.addArgument("--format").choices("table", "json").setDefault("table");
+    }
+
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable error) {
+        cli.getStdErr().println("loadtest: " + error.getMessage());
+    }
+
+    @Override
+    public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
+        int concurrency = namespace.getInt("concurrency");
+        Integer requests = namespace.getInt("requests");
+        String duration = namespace.getString("duration");
+        if (concurrency < 1 || (requests != null && requests < 1)) {
+            throw new IllegalArgumentException("--concurrency and --requests must be at least 1");
+        }
+        if (requests != null && duration != null) {
+            throw new IllegalArgumentException("give --requests or --duration, not both");
+        }
+        String path = namespace.getString("path");
+        boolean openAi = path.startsWith("/v1/");
+        LoadReport report = LoadGenerator.run(new LoadGenerator.Plan(
+                URI.create(namespace.getString("url").replaceAll("/+$", "") + path),
+                namespace.getString("api_key"), body(openAi, namespace.getString("prompt"), namespace.getInt("k")),
+                openAi, concurrency, duration == null && requests == null ? Integer.valueOf(100) : requests,
+                duration == null ? null : DurationArgument.parse(duration),
+                DurationArgument.parse(namespace.getString("timeout"))));
+        if ("json".equals(namespace.getString("format"))) {
+            System.out.println(JSON.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+        } else {
+            print(report);
+        }
+    }
+
+    private static String body(boolean openAi, String prompt, int k) throws Exception {
+        return openAi
+                ? JSON.writeValueAsString(Map.of("model", "sn1", "stream", true, "k", k,
+                        "messages", List.of(Map.of("role", "user", "content", prompt))))
+                : JSON.writeValueAsString(Map.of("messages", List.of(prompt), "roles",
+                        List.of("user"), "k", k));
+    }
+
+    private static void print(LoadReport report) {
+        System.out.printf(Locale.ROOT, "%d chats (%d succeeded) at concurrency %d in %.1f s: %.1f chats/s, %.0f chunks/s%n",
+                report.requests(), report.succeeded(), report.concurrency(), report.seconds(),
+                report.requestsPerSecond(), report.chunksPerSecond());
+        System.out.printf(Locale.ROOT, "%-22s %9s %9s %9s %9s%n", "ms", "p50", "p90", "p99", "max");
+        row("time to first chunk", report.timeToFirstChunk());
+        row("total time", report.totalTime());
+        System.out.println(report.errors().isEmpty() ? "errors: none" : "errors: " + report.errors());
+    }
+
+    private static void row(String name, LoadReport.Percentiles percentiles) {
+        System.out.printf(Locale.ROOT, "%-22s %9.2f %9.2f %9.2f %9.2f%n", name, percentiles.p50(), percentiles.p90(),
+                percentiles.p99(), percentiles.max());
+    }
+}

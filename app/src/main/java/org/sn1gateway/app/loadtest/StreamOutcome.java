@@ -1,0 +1,14 @@
+package org.sn1gateway.app.loadtest;
+
+/**
+ * One streamed chat as the load generator saw it.
+ *
+ * @param timeToFirstChunkNanos from sending the request to the first chunk with text; -1 if none came
+ * @param totalNanos            from sending the request to the end of the stream
+ * @param error                 null on success, else its kind ({@code http_503}, {@code stream_error}, ...)
+ */
+record StreamOutcome(long timeToFirstChunkNanos, long totalNanos, int chunks, String error) {
+    boolean succeeded() {
+        return error == null;
+    }
+}

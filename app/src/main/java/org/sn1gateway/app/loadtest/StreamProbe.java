@@ -1,0 +1,102 @@
+package org.sn1gateway.app.loadtest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.stream.Stream;
+
+/**
+ * Sends one streamed chat and reads its Server-Sent Events as they arrive, timing the first chunk with
+ * text and the end. Understands both APIs: the Subnet 1 API's {@code chunk}/{@code error}/{@code done}
+ * events, and OpenAI's {@code data:} lines ending in {@code [DONE]}.
+ */
+final class StreamProbe {
+    private final HttpClient client;
+    private final HttpRequest request;
+    private final boolean openAi;
+
+    StreamProbe(HttpClient client, URI target, String apiKey, String body, boolean openAi, Duration timeout) {
+        this.client = client;
+        this.openAi = openAi;
+        this.request = HttpRequest.newBuilder(target).timeout(timeout)
+                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    StreamOutcome run() {
+        long start = System.nanoTime();
+        try {
+            HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
+            try (Stream<String> lines = response.body()) {
+                if (response.statusCode() != 200) {
+                    return new StreamOutcome(-1, System.nanoTime() - start, 0, "http_" + response.statusCode());
+                }
+                return openAi ? readOpenAi(lines.iterator(), start) : readSubnet(lines.iterator(), start);
+            }
+        } catch (HttpTimeoutException e) {
+            return new StreamOutcome(-1, System.nanoTime() - start, 0, "timeout");
+        } catch (IOException | RuntimeException e) {
+            return new StreamOutcome(-1, System.nanoTime() - start, 0, "io_" + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new StreamOutcome(-1, System.nanoTime() - start, 0, "interrupted");
+        }
+    }
+
+    private static StreamOutcome readSubnet(Iterator<String> lines, long start) {
+        String event = "message";
+        long first = -1;
+        int chunks = 0;
+        String error = null;
+        while (lines.hasNext()) {
+            String line = lines.next();
+            if (line.startsWith("event:")) {
+                event = line.substring(6).strip();
+            } else if (line.startsWith("data:")) {
+                switch (event) {
+                    case "chunk" -> {
+                        if (!line.contains("\"delta\":\"\"")) {
+                            chunks++;
+                            first = first < 0 ? System.nanoTime() - start : first;
+                        }
+                    }
+                    case "error" -> error = "stream_error";
+                    case "done" -> {
+                        return new StreamOutcome(first, System.nanoTime() - start, chunks, error);
+                    }
+                    default -> { }
+                }
+            }
+        }
+        return new StreamOutcome(first, System.nanoTime() - start, chunks, error == null ? "no_done_event" : error);
+    }
+
+    private static StreamOutcome readOpenAi(Iterator<String> lines, long start) {
+        long first = -1;
+        int chunks = 0;
+        while (lines.hasNext()) {
+            String line = lines.next();
+            if (!line.startsWith("data:")) {
+                continue;
+            }
+            String data = line.substring(5).strip();
+            if (data.equals("[DONE]")) {
+                return new StreamOutcome(first, System.nanoTime() - start, chunks, null);
+            }
+            if (data.contains("\"error\"")) {
+                return new StreamOutcome(first, System.nanoTime() - start, chunks, "stream_error");
+            }
+            if (data.contains("\"content\":\"") && !data.contains("\"content\":\"\"")) {
+                chunks++;
+                first = first < 0 ? System.nanoTime() - start : first;
+            }
+        }
+        return new StreamOutcome(first, System.nanoTime() - start, chunks, "no_done_line");
+    }
+}

@@ -1,0 +1,87 @@
+package org.sn1gateway.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sn1gateway.app.support.GatewayFixture.API_KEY;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sn1gateway.app.config.GatewayConfiguration;
+import org.sn1gateway.app.support.CommandLine;
+import org.sn1gateway.app.support.GatewayFixture;
+
+/** loadtest against a running gateway: counts, timings and errors as the streams really went. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class LoadtestCommandTest {
+    private static final DropwizardAppExtension<GatewayConfiguration> APP = GatewayFixture.extension();
+
+    private static JsonNode loadtest(String... options) throws Exception {
+        String[] arguments = new String[options.length + 6];
+        arguments[0] = "loadtest";
+        arguments[1] = "--url=http://127.0.0.1:" + APP.getLocalPort();
+        arguments[2] = "--api-key=" + API_KEY;
+        arguments[3] = "--format=json";
+        arguments[4] = "--timeout=30s";
+        arguments[5] = "--prompt=one two three four";
+        System.arraycopy(options, 0, arguments, 6, options.length);
+        CommandLine.Result result = CommandLine.run(new LoadtestCommand(), arguments);
+        assertThat(result.succeeded()).as(result.err()).isTrue();
+        return report(result.out());
+    }
+
+    /**
+     * The report, the first JSON value printed: the gateway under test runs in this JVM and writes its
+     * access log to the same standard output.
+     */
+    private static JsonNode report(String out) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        try (JsonParser parser = json.createParser(out.substring(out.indexOf("{\n")))) {
+            return json.readTree(parser);
+        }
+    }
+
+    @Test
+    void measuresEveryStreamOfARunWithItsChunksAndTimes() throws Exception {
+        JsonNode report = loadtest("--path=/echo", "--requests=24", "--concurrency=6", "--k=2");
+
+        assertThat(report.get("requests").asInt()).isEqualTo(24);
+        assertThat(report.get("succeeded").asInt()).isEqualTo(24);
+        assertThat(report.get("errors").size()).isZero();
+        // /echo sends the four words back k = 2 times: 8 chunks with text per chat.
+        assertThat(report.get("chunks_per_second").asDouble() * report.get("seconds").asDouble())
+                .isCloseTo(24 * 8, org.assertj.core.data.Offset.offset(0.5));
+        JsonNode first = report.get("time_to_first_chunk_ms");
+        JsonNode total = report.get("total_time_ms");
+        assertThat(first.get("p50").asDouble()).isPositive();
+        assertThat(first.get("p50").asDouble()).isLessThanOrEqualTo(first.get("p90").asDouble());
+        assertThat(first.get("p99").asDouble()).isLessThanOrEqualTo(first.get("max").asDouble());
+        assertThat(total.get("p50").asDouble()).isGreaterThanOrEqualTo(first.get("p50").asDouble());
+    }
+
+    @Test
+    void speaksTheOpenAiApiAndCountsRefusalsByKind() throws Exception {
+        JsonNode openAi = loadtest("--path=/v1/chat/completions", "--requests=4", "--concurrency=2", "--k=3");
+        JsonNode refused = CommandLineRefusal.withKey("wrong-key");
+
+        assertThat(openAi.get("requests").asInt()).isEqualTo(4);
+        assertThat(openAi.get("succeeded").asInt() + openAi.get("errors").findValues("stream_error").stream()
+                .mapToInt(JsonNode::asInt).sum()).isEqualTo(4);
+        assertThat(refused.get("errors").get("http_401").asInt()).isEqualTo(3);
+        assertThat(refused.get("succeeded").asInt()).isZero();
+    }
+
+    /** A run with a key the gateway refuses. */
+    private static final class CommandLineRefusal {
+        static JsonNode withKey(String key) throws Exception {
+            CommandLine.Result result = CommandLine.run(new LoadtestCommand(), "loadtest",
+                    "--url=http://127.0.0.1:" + APP.getLocalPort() + "/", "--api-key=" + key, "--format=json",
+                    "--requests=3", "--concurrency=1", "--path=/chat");
+            assertThat(result.succeeded()).as(result.err()).isTrue();
+            return report(result.out());
+        }
+    }
+}
