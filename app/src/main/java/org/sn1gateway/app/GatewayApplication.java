@@ -41,6 +41,7 @@ import org.sn1gateway.app.cli.MetagraphDecodeCommand;
 import org.sn1gateway.app.cli.TimingsCommand;
 import org.sn1gateway.app.cli.WalletCommand;
 import org.sn1gateway.app.config.GatewayConfiguration;
+import org.sn1gateway.app.docs.ApiDocumentation;
 import org.sn1gateway.app.errors.BodyDrainingInterceptor;
 import org.sn1gateway.app.errors.ErrorsAsJsonFilter;
 import org.sn1gateway.app.errors.JsonMappingExceptionMapper;
@@ -86,6 +87,7 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         StrictInput.apply(bootstrap.getObjectMapper());
+        ApiDocumentation.initialize(bootstrap);
         bootstrap.addCommand(new WalletCommand());
         bootstrap.addCommand(new MetagraphDecodeCommand());
         bootstrap.addCommand(new MetagraphCommand());
@@ -133,6 +135,8 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         environment.jersey().register(new OpenAiResource(chat, config.chat(), environment.getObjectMapper()));
         environment.jersey().register(new OpenAiErrorsFilter());
         environment.jersey().register(new MinersResource(network, new TimingAnalysis(jdbi), availability));
+        ApiDocumentation.register(environment, getClass().getPackage().getImplementationVersion() == null ? "dev"
+                : getClass().getPackage().getImplementationVersion());
         environment.lifecycle().manage(new Housekeeping(housekeepingTimer(environment),
                 new QueryLogRetention(jdbi, config.queryLog().retentionBatchSize()), config.queryLog().retention(),
                 config.queryLog().retentionInterval(), new JdbiRateLimiter(jdbi), InstantSource.system()));

@@ -3,6 +3,7 @@ package org.sn1gateway.app.resources;
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -49,7 +50,7 @@ public class ChatResource {
     @Path("{chat: chat/?}")
     @Produces(EVENT_STREAM)
     @Timed(name = "chat-stream")
-    public void chat(@Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
+    public void chat(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
                      @Context Sse sse) {
         SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval());
         stream.writeFor(start(request, stream));
@@ -59,7 +60,7 @@ public class ChatResource {
     @Path("{chat: chat/?}")
     @Produces(JSON)
     @Timed(name = "chat-json")
-    public void chatOnce(@Auth ApiClient client, @NotNull @Valid ChatRequest request,
+    public void chatOnce(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request,
                          @Suspended AsyncResponse response) {
         start(request, new JsonAnswer(response));
     }
@@ -71,7 +72,7 @@ public class ChatResource {
     @POST
     @Path("echo")
     @Produces(EVENT_STREAM)
-    public void echo(@Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
+    public void echo(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
                      @Context Sse sse) {
         SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval());
         ChatHandle echo = EchoStream.start(request.toQuery(), settings.echoDelay(), stream);
@@ -81,7 +82,7 @@ public class ChatResource {
     @POST
     @Path("echo")
     @Produces(JSON)
-    public void echoOnce(@Auth ApiClient client, @NotNull @Valid ChatRequest request,
+    public void echoOnce(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request,
                          @Suspended AsyncResponse response) {
         EchoStream.start(request.toQuery(), settings.echoDelay(), new JsonAnswer(response));
     }

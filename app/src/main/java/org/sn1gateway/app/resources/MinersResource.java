@@ -1,6 +1,7 @@
 package org.sn1gateway.app.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,7 +35,7 @@ public class MinersResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    public Response miners(@Auth ApiClient client, @QueryParam("format") String format) {
+    public Response miners(@Parameter(hidden = true) @Auth ApiClient client, @QueryParam("format") String format) {
         Map<Integer, MinerTimings> observed = timings.since(Instant.EPOCH).stream()
                 .collect(Collectors.toMap(MinerTimings::uid, Function.identity()));
         List<MinerView> rows = network.metagraph().miners().stream()

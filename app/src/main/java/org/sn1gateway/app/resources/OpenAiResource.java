@@ -3,6 +3,7 @@ package org.sn1gateway.app.resources;
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -48,7 +49,7 @@ public class OpenAiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
     @Timed(name = "openai-chat-completions")
-    public void completions(@Auth ApiClient client, @NotNull @Valid OpenAiChatRequest request,
+    public void completions(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid OpenAiChatRequest request,
                             @Suspended AsyncResponse response) {
         ChatQuery query = request.toQuery();
         if (request.streaming()) {
@@ -67,7 +68,7 @@ public class OpenAiResource {
     @GET
     @Path("models")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> models(@Auth ApiClient client) {
+    public Map<String, Object> models(@Parameter(hidden = true) @Auth ApiClient client) {
         return Map.of("object", "list", "data", List.of(Map.of(
                 "id", OpenAiChatRequest.MODEL, "object", "model", "created", STARTED, "owned_by", "bittensor-subnet-1")));
     }

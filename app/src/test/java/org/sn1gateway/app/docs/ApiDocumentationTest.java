@@ -1,0 +1,78 @@
+package org.sn1gateway.app.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sn1gateway.app.config.GatewayConfiguration;
+import org.sn1gateway.app.support.GatewayFixture;
+
+/** The OpenAPI document and its UI, fetched without a key from a running gateway. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ApiDocumentationTest {
+    private static final DropwizardAppExtension<GatewayConfiguration> APP = GatewayFixture.extension();
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        try (HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()) {
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    void theDocumentDescribesEveryEndpointWithItsSchemasAndNeedsNoKey() throws Exception {
+        HttpResponse<String> response = get("/openapi.json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode api = new ObjectMapper().readTree(response.body());
+
+        assertThat(api.get("openapi").asText()).startsWith("3.");
+        JsonNode paths = api.get("paths");
+        assertThat(paths.has("/chat")).as(paths.toString()).isTrue();
+        assertThat(paths.at("/~1chat/post")).isNotNull();
+        assertThat(paths.at("/~1echo/post").isMissingNode()).isFalse();
+        assertThat(paths.at("/~1v1~1chat~1completions/post").isMissingNode()).isFalse();
+        assertThat(paths.at("/~1v1~1models/get").isMissingNode()).isFalse();
+        assertThat(paths.at("/~1miners/get").isMissingNode()).isFalse();
+        JsonNode schemas = api.at("/components/schemas");
+        assertThat(schemas.at("/ChatRequest/properties").has("messages")).isTrue();
+        assertThat(schemas.at("/ChatRequest/properties").has("roles")).isTrue();
+        assertThat(schemas.at("/ChatRequest/properties").has("k")).isTrue();
+        assertThat(schemas.at("/OpenAiChatRequest/properties").has("messages")).isTrue();
+        assertThat(api.at("/components/securitySchemes/api_key/name").asText()).isEqualTo("api_key");
+        assertThat(schemas.has("StreamChunk")).isTrue();
+        assertThat(schemas.has("ChatSummaryView")).isTrue();
+        assertThat(schemas.has("MinerView")).isTrue();
+        assertThat(paths.at("/~1chat/post/responses/200/content").has("text/event-stream")).isTrue();
+        assertThat(paths.at("/~1chat/post/responses/200/content/application~1json/schema/$ref").asText())
+                .endsWith("/ChatSummaryView");
+        assertThat(paths.at("/~1chat/post/parameters").size()).as("the route's pattern is no parameter").isZero();
+        assertThat(paths.at("/~1v1~1chat~1completions/post/responses/422/content/application~1json/schema/$ref")
+                .asText()).endsWith("/OpenAiError");
+        assertThat(paths.at("/~1miners/get/requestBody").isMissingNode()).as("no body on a GET").isTrue();
+        assertThat(paths.at("/~1chat/post/responses/422/content/application~1json/schema/$ref").asText())
+                .endsWith("/ErrorMessage");
+        assertThat(schemas.has("ErrorMessage")).isTrue();
+        assertThat(response.body()).doesNotContain("ApiClient");
+    }
+
+    @Test
+    void theBrowsableUiIsServedFromTheGatewayItselfWithoutAKey() throws Exception {
+        HttpResponse<String> page = get("/docs");
+        HttpResponse<String> bundle = get("/docs/swagger-ui/swagger-ui-bundle.js");
+        HttpResponse<String> init = get("/docs/init.js");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui-bundle.js").contains("/docs/init.js");
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        assertThat(bundle.body()).contains("SwaggerUIBundle");
+        assertThat(init.body()).contains("/openapi.json");
+    }
+}
