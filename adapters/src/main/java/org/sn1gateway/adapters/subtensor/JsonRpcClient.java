@@ -141,13 +141,17 @@ public final class JsonRpcClient implements AutoCloseable {
      * (error, then close), possibly after a new connection is up: events of a stale socket are ignored.
      */
     private void lost(WebSocket which, String why) {
+        List<CompletableFuture<JsonNode>> underWay;
         synchronized (connecting) {
             if (which != socket) {
                 return;
             }
             socket = null;
+            // The calls of this connection only: once the first of them fails, its caller may already be
+            // making a new call on a new connection, which a live view of the map would fail too.
+            underWay = List.copyOf(pending.values());
         }
-        pending.values().forEach(call -> call.completeExceptionally(new SubtensorException("connection lost: " + why)));
+        underWay.forEach(call -> call.completeExceptionally(new SubtensorException("connection lost: " + why)));
     }
 
     @Override
