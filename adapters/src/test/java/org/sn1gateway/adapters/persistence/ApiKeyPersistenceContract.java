@@ -83,7 +83,7 @@ abstract class ApiKeyPersistenceContract {
         assertThat(second.allowed()).isTrue();
         assertThat(second.remaining()).isZero();
         assertThat(third.allowed()).isFalse();
-        assertThat(third.retryAfter().toSeconds()).isEqualTo(48);
+        assertThat(third.retryAfter().toSeconds()).as("48 s to the next minute, 30 s into it").isEqualTo(78);
         assertThat(fourth.allowed()).isFalse();
         // Two minutes on, the minute with two requests no longer weighs.
         assertThat(limiter.tryAcquire(key.id(), 2, TEN_SECONDS_IN.plusSeconds(120)).allowed()).isTrue();

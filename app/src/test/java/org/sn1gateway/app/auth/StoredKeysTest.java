@@ -92,7 +92,7 @@ class StoredKeysTest {
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(second.headers().firstValue("X-RateLimit-Remaining")).contains("0");
         assertThat(third.statusCode()).isEqualTo(429);
-        assertThat(Integer.parseInt(third.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 60);
+        assertThat(Integer.parseInt(third.headers().firstValue("Retry-After").orElseThrow())).isBetween(31, 90);
         assertThat(third.headers().firstValue("X-RateLimit-Reset")).isPresent();
         JsonNode body = JSON.readTree(third.body());
         assertThat(body.get("code").asInt()).isEqualTo(429);

@@ -43,18 +43,24 @@ public final class SlidingWindow {
         return new RateDecision(true, limit, remaining, Duration.ZERO, untilWindowEnds());
     }
 
-    /** Refused: the wait is until the previous window's weight has fallen enough, or the window ends. */
+    /**
+     * Refused: the wait is until the previous window's weight has fallen enough, or, when this window is
+     * full, into the next one, until this window's count, then the previous one, weighs little enough.
+     */
     public RateDecision refused(long previousCount, long currentCount) {
-        Duration wait = untilWindowEnds();
+        long waitMillis;
         double room = limit - 1 - currentCount;
-        if (room >= 0 && previousCount > 0) {
+        if (room >= 0) {
             // ⌈previous × (1 − f)⌉ ≤ room  ⇔  previous × (1 − f) ≤ room (an integer)  ⇔  f ≥ 1 − room / previous,
             // f being the elapsed share of this window.
-            double neededShare = 1 - room / previousCount;
-            long waitMillis = (long) Math.ceil(neededShare * LENGTH.toMillis()) - elapsedMillis();
-            wait = Duration.ofMillis(Math.max(0, Math.min(waitMillis, wait.toMillis())));
+            double neededShare = previousCount == 0 ? 0 : 1 - room / previousCount;
+            waitMillis = Math.min((long) Math.ceil(neededShare * LENGTH.toMillis()) - elapsedMillis(),
+                    untilWindowEnds().toMillis());
+        } else {
+            double neededShareOfNext = Math.max(0, 1 - (double) (limit - 1) / currentCount);
+            waitMillis = untilWindowEnds().toMillis() + (long) Math.ceil(neededShareOfNext * LENGTH.toMillis());
         }
-        return new RateDecision(false, limit, 0, wait, untilWindowEnds());
+        return new RateDecision(false, limit, 0, Duration.ofMillis(Math.max(0, waitMillis)), untilWindowEnds());
     }
 
     private double previousWeight() {

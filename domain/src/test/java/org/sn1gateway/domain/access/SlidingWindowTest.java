@@ -40,11 +40,14 @@ class SlidingWindowTest {
     }
 
     @Test
-    void aRefusalWaitsUntilTheNextWindowWhenThisOneIsFull() {
+    void aRefusalInAFullWindowWaitsIntoTheNextUntilThisWindowWeighsLittleEnough() {
         RateDecision refused = new SlidingWindow(2, TEN_SECONDS_IN).refused(0, 2);
 
+        // 50 s to the next window, then 2 × (1 − f) ≤ 1 from f = 0.5: 30 s more.
         assertThat(refused.allowed()).isFalse();
-        assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(50));
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(80));
+        assertThat(new SlidingWindow(2, Instant.parse("2026-11-24T10:01:30Z")).currentCap(2)).isEqualTo(1);
+        assertThat(new SlidingWindow(2, Instant.parse("2026-11-24T10:01:29.999Z")).currentCap(2)).isZero();
         assertThat(refused.reset()).isEqualTo(Duration.ofSeconds(50));
         assertThat(refused.remaining()).isZero();
     }
