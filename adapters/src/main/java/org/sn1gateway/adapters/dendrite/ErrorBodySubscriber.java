@@ -14,22 +14,31 @@ import java.util.function.Consumer;
 import org.sn1gateway.domain.port.MinerFailure;
 
 /**
- * Reads the start of a non-success response to say why the miner refused: axons answer
- * {@code {"message": ...}}, FastAPI {@code {"detail": ...}}. Reads at most a few KiB.
+ * Reads the start of a response that is no answer (a non-success status, or a success carrying something
+ * other than a stream) to say why: axons answer {@code {"message": ...}}, FastAPI {@code {"detail": ...}}.
+ * Reads at most a few KiB.
  */
 final class ErrorBodySubscriber implements BodySubscriber<Void> {
     static final int MAX_BYTES = 4096;
     private static final int MAX_REASON = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final int status;
+    private final MinerFailure.Kind kind;
+    private final String what;
     private final Consumer<MinerFailure> failure;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
+    /** A refusal: {@code HTTP 503: reason}. */
     ErrorBodySubscriber(int status, Consumer<MinerFailure> failure) {
-        this.status = status;
+        this(MinerFailure.Kind.HTTP_STATUS, "HTTP " + status, failure);
+    }
+
+    /** Anything else that is no answer, described by {@code what} and followed by the body's reason. */
+    ErrorBodySubscriber(MinerFailure.Kind kind, String what, Consumer<MinerFailure> failure) {
+        this.kind = kind;
+        this.what = what;
         this.failure = failure;
     }
 
@@ -65,7 +74,7 @@ final class ErrorBodySubscriber implements BodySubscriber<Void> {
     @Override
     public void onComplete() {
         if (done.complete(null)) {
-            failure.accept(new MinerFailure(MinerFailure.Kind.HTTP_STATUS, "HTTP " + status + reason()));
+            failure.accept(new MinerFailure(kind, what + reason()));
         }
     }
 

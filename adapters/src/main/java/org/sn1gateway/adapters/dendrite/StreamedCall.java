@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpResponse.ResponseInfo;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -34,9 +35,25 @@ final class StreamedCall implements MinerCall {
         if (response.statusCode() / 100 != 2) {
             return new ErrorBodySubscriber(response.statusCode(), this::fail);
         }
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (!isStream(type)) {
+            // A success that carries an error page or a JSON error is no answer, whatever its text.
+            return new ErrorBodySubscriber(MinerFailure.Kind.BROKEN_STREAM,
+                    "HTTP " + response.statusCode() + " with " + type.replaceAll("\\p{Cntrl}", " ")
+                            + " instead of a stream", this::fail);
+        }
         AnswerSubscriber answer = new AnswerSubscriber(decoders.get(), maxAnswerBytes, this);
         subscriber = answer;
         return BodySubscribers.fromSubscriber(answer);
+    }
+
+    /**
+     * Axons stream as {@code text/event-stream} (raw text in the synapse protocol, SSE in Epistula); plain
+     * text and an absent type are taken too, as some miners' frameworks send them.
+     */
+    private static boolean isStream(String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT).strip();
+        return type.isEmpty() || type.startsWith("text/event-stream") || type.startsWith("text/plain");
     }
 
     void attach(CompletableFuture<HttpResponse<Void>> sent) {

@@ -18,7 +18,24 @@ public enum MinerBehaviour {
     /** Accepts the request and never answers. */
     HANGING(8),
     /** Streams part of an answer, then drops the connection. */
-    BROKEN_STREAM(8);
+    BROKEN_STREAM(8),
+
+    // Hostile or badly broken miners: never drawn at random (weight 0), only scripted by uid.
+
+    /** Starts a stream and sends one byte a second, for ever (slowloris). */
+    SLOWLORIS(0),
+    /** Streams text as fast as it can and never ends. */
+    ENDLESS(0),
+    /** Streams text with bytes that are not UTF-8 among it. */
+    INVALID_UTF8(0),
+    /** Answers 302 to another address, which must never be followed. */
+    REDIRECT(0),
+    /** Answers 200, but with a JSON error body instead of a stream. */
+    ERROR_TEXT(0),
+    /** Answers 200 with an HTML page. */
+    WRONG_CONTENT_TYPE(0),
+    /** Answers with a megabyte of response headers. */
+    HUGE_HEADERS(0);
 
     private final int weight;
 

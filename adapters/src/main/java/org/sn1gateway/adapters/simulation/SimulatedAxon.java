@@ -99,6 +99,50 @@ final class SimulatedAxon implements AutoCloseable {
                 // without ending the chunked body: the client sees the stream break off.
                 throw new IOException("simulated miner " + uid + " drops its connection mid-answer");
             }
+            case SLOWLORIS -> trickle(AxonResponses.startStream(exchange), "s".getBytes(StandardCharsets.UTF_8),
+                    Duration.ofSeconds(1), Integer.MAX_VALUE);
+            case ENDLESS -> trickle(AxonResponses.startStream(exchange),
+                    "and so on, and so forth, ".repeat(40).getBytes(StandardCharsets.UTF_8), Duration.ZERO,
+                    Integer.MAX_VALUE);
+            case INVALID_UTF8 -> {
+                OutputStream body = AxonResponses.startStream(exchange);
+                body.write("Here is ".getBytes(StandardCharsets.UTF_8));
+                body.write(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE});
+                body.write(" the answer.".getBytes(StandardCharsets.UTF_8));
+                body.close();
+            }
+            case REDIRECT -> {
+                exchange.getResponseHeaders().set("Location", "http://127.0.0.1:" + port() + "/elsewhere");
+                exchange.sendResponseHeaders(302, -1);
+            }
+            case ERROR_TEXT -> AxonResponses.json(exchange, 200, "{\"detail\": \"CUDA out of memory\"}");
+            case WRONG_CONTENT_TYPE -> {
+                byte[] page = "<html><body>It works!</body></html>".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/html");
+                exchange.sendResponseHeaders(200, page.length);
+                exchange.getResponseBody().write(page);
+            }
+            case HUGE_HEADERS -> {
+                for (int i = 0; i < 256; i++) {
+                    exchange.getResponseHeaders().add("X-Padding-" + i, "x".repeat(4_096));
+                }
+                stream(exchange, words(compose(prompt)), random, 40, 150, 15, 45, Integer.MAX_VALUE);
+            }
+        }
+    }
+
+    /** Writes the same bytes again and again, with a pause between, until the gateway hangs up. */
+    private void trickle(OutputStream body, byte[] piece, Duration pause, int times)
+            throws IOException, InterruptedException {
+        try {
+            for (int i = 0; i < times; i++) {
+                body.write(piece);
+                body.flush();
+                Thread.sleep(Duration.ofNanos((long) (pause.toNanos() * timeScale)));
+            }
+        } catch (IOException e) {
+            counters.abandoned.incrementAndGet();
+            throw e;
         }
     }
 
