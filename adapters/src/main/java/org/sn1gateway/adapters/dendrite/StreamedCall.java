@@ -21,13 +21,21 @@ final class StreamedCall implements MinerCall {
     private final Supplier<AnswerDecoder> decoders;
     private final long maxAnswerBytes;
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final Runnable whenOver;
     private volatile CompletableFuture<?> exchange;
     private volatile AnswerSubscriber subscriber;
 
     StreamedCall(MinerAnswerListener listener, Supplier<AnswerDecoder> decoders, long maxAnswerBytes) {
+        this(listener, decoders, maxAnswerBytes, () -> { });
+    }
+
+    /** {@code whenOver} runs once, when the call ends, fails or is cancelled. */
+    StreamedCall(MinerAnswerListener listener, Supplier<AnswerDecoder> decoders, long maxAnswerBytes,
+                 Runnable whenOver) {
         this.listener = listener;
         this.decoders = decoders;
         this.maxAnswerBytes = maxAnswerBytes;
+        this.whenOver = whenOver;
     }
 
     /** The body handler for this call's response. */
@@ -70,7 +78,9 @@ final class StreamedCall implements MinerCall {
 
     @Override
     public void cancel() {
-        ended.set(true);
+        if (ended.compareAndSet(false, true)) {
+            whenOver.run();
+        }
         AnswerSubscriber answer = subscriber;
         if (answer != null) {
             answer.cancel();
@@ -89,12 +99,14 @@ final class StreamedCall implements MinerCall {
 
     void end() {
         if (ended.compareAndSet(false, true)) {
+            whenOver.run();
             listener.onEnd();
         }
     }
 
     void fail(MinerFailure failure) {
         if (ended.compareAndSet(false, true)) {
+            whenOver.run();
             listener.onFailure(failure);
         }
         cancel();

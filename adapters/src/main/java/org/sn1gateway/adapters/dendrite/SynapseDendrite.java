@@ -32,7 +32,7 @@ public final class SynapseDendrite implements Dendrite {
     private final RequestSigner signer;
     private final NonceSource nonces;
     private final long maxAnswerBytes;
-    private final String uuid = UUID.randomUUID().toString();
+    private final DendriteUuids uuids = new DendriteUuids();
 
     public SynapseDendrite(HttpClient http, RequestSigner signer, NonceSource nonces, long maxAnswerBytes) {
         this.http = http;
@@ -43,13 +43,22 @@ public final class SynapseDendrite implements Dendrite {
 
     @Override
     public MinerCall call(Miner miner, MinerPrompt prompt, MinerAnswerListener listener) {
-        StreamedCall call = new StreamedCall(listener, RawTextDecoder::new, maxAnswerBytes);
-        call.attach(http.sendAsync(request(miner, prompt), call::subscriberFor));
-        return call;
+        return NonceRaceRetry.start(each -> {
+            String axon = endpoint(miner).toString();
+            String uuid = uuids.borrow(axon);
+            StreamedCall call = new StreamedCall(each, RawTextDecoder::new, maxAnswerBytes,
+                    () -> uuids.giveBack(axon, uuid));
+            call.attach(http.sendAsync(request(miner, prompt, uuid), call::subscriberFor));
+            return call;
+        }, listener);
     }
 
-    /** The signed request this dendrite sends for one call, with a fresh nonce. */
+    /** The signed request this dendrite would send for one call, with a fresh nonce and UUID. */
     public HttpRequest request(Miner miner, MinerPrompt prompt) {
+        return request(miner, prompt, UUID.randomUUID().toString());
+    }
+
+    private HttpRequest request(Miner miner, MinerPrompt prompt, String uuid) {
         List<String> roles = prompt.messages().stream().map(message -> message.role().wireName()).toList();
         List<String> messages = prompt.messages().stream().map(Message::content).toList();
         long nonce = nonces.next();
@@ -73,7 +82,7 @@ public final class SynapseDendrite implements Dendrite {
                 .header("header_size", "0")
                 .header("total_size", "0")
                 .header("computed_body_hash", bodyHash)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body(roles, messages, prompt.timeout(), nonce)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body(roles, messages, prompt.timeout(), nonce, uuid)));
         signer.sign(SynapseSigning.signatureMessage(nonce, signer.hotkey(), miner.hotkey(), uuid, bodyHash))
                 .ifPresent(signature -> request.header("bt_header_dendrite_signature", signature));
         return request.build();
@@ -83,7 +92,7 @@ public final class SynapseDendrite implements Dendrite {
         return URI.create("http://" + miner.axon().urlHost() + ":" + miner.axon().port() + "/" + SYNAPSE_NAME);
     }
 
-    private byte[] body(List<String> roles, List<String> messages, Duration timeout, long nonce) {
+    private byte[] body(List<String> roles, List<String> messages, Duration timeout, long nonce, String uuid) {
         Map<String, Object> dendrite = new LinkedHashMap<>();
         dendrite.put("ip", "0.0.0.0");
         dendrite.put("version", DENDRITE_VERSION);
