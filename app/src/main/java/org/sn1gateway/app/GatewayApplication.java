@@ -58,6 +58,7 @@ import org.sn1gateway.app.metrics.PrometheusEndpoint;
 import org.sn1gateway.app.resources.ChatResource;
 import org.sn1gateway.app.resources.MinersResource;
 import org.sn1gateway.app.resources.OpenAiResource;
+import org.sn1gateway.app.sse.StreamCounters;
 import org.sn1gateway.domain.cleaning.AnswerCleaner;
 import org.sn1gateway.domain.port.MinerNetwork;
 import org.sn1gateway.domain.port.QueryLog;
@@ -131,8 +132,11 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         environment.jersey().register(new BodyDrainingInterceptor());
         environment.jersey().register(new ErrorsAsJsonFilter());
         environment.jersey().register(new SnakeCaseViolationsFilter());
-        environment.jersey().register(new ChatResource(chat, config.chat(), environment.getObjectMapper()));
-        environment.jersey().register(new OpenAiResource(chat, config.chat(), environment.getObjectMapper()));
+        StreamCounters streams = new StreamCounters();
+        environment.metrics().gauge("sn1.streams.open", () -> streams::open);
+        environment.metrics().gauge("sn1.streams.clients-gone", () -> streams::clientsGone);
+        environment.jersey().register(new ChatResource(chat, config.chat(), environment.getObjectMapper(), streams));
+        environment.jersey().register(new OpenAiResource(chat, config.chat(), environment.getObjectMapper(), streams));
         environment.jersey().register(new OpenAiErrorsFilter());
         environment.jersey().register(new MinersResource(network, new TimingAnalysis(jdbi), availability));
         ApiDocumentation.register(environment, getClass().getPackage().getImplementationVersion() == null ? "dev"

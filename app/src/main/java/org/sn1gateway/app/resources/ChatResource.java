@@ -19,6 +19,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import org.sn1gateway.app.api.ChatRequest;
 import org.sn1gateway.app.auth.ApiClient;
 import org.sn1gateway.app.config.ChatSettings;
+import org.sn1gateway.app.sse.StreamCounters;
 import org.sn1gateway.app.sse.SseChatStream;
 import org.sn1gateway.domain.service.ChatHandle;
 import org.sn1gateway.domain.service.ChatListener;
@@ -37,10 +38,12 @@ public class ChatResource {
     private static final String JSON = MediaType.APPLICATION_JSON + ";qs=0.5";
 
     private final ChatService chat;
+    private final StreamCounters streams;
     private final ChatSettings settings;
     private final ObjectMapper json;
 
-    public ChatResource(ChatService chat, ChatSettings settings, ObjectMapper json) {
+    public ChatResource(ChatService chat, ChatSettings settings, ObjectMapper json, StreamCounters streams) {
+        this.streams = streams;
         this.chat = chat;
         this.settings = settings;
         this.json = json;
@@ -52,7 +55,7 @@ public class ChatResource {
     @Timed(name = "chat-stream")
     public void chat(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
                      @Context Sse sse) {
-        SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval());
+        SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams);
         stream.writeFor(start(request, stream));
     }
 
@@ -74,7 +77,7 @@ public class ChatResource {
     @Produces(EVENT_STREAM)
     public void echo(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
                      @Context Sse sse) {
-        SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval());
+        SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams);
         ChatHandle echo = EchoStream.start(request.toQuery(), settings.echoDelay(), stream);
         stream.writeFor(echo);
     }

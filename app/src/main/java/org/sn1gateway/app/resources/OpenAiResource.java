@@ -20,6 +20,7 @@ import java.util.Map;
 import org.sn1gateway.app.api.openai.OpenAiChatRequest;
 import org.sn1gateway.app.auth.ApiClient;
 import org.sn1gateway.app.config.ChatSettings;
+import org.sn1gateway.app.sse.StreamCounters;
 import org.sn1gateway.app.sse.OpenAiStream;
 import org.sn1gateway.domain.model.ChatQuery;
 import org.sn1gateway.domain.service.ChatHandle;
@@ -35,10 +36,12 @@ public class OpenAiResource {
     private static final long STARTED = Instant.now().getEpochSecond();
 
     private final ChatService chat;
+    private final StreamCounters streams;
     private final ChatSettings settings;
     private final ObjectMapper json;
 
-    public OpenAiResource(ChatService chat, ChatSettings settings, ObjectMapper json) {
+    public OpenAiResource(ChatService chat, ChatSettings settings, ObjectMapper json, StreamCounters streams) {
+        this.streams = streams;
         this.chat = chat;
         this.settings = settings;
         this.json = json;
@@ -53,7 +56,7 @@ public class OpenAiResource {
                             @Suspended AsyncResponse response) {
         ChatQuery query = request.toQuery();
         if (request.streaming()) {
-            OpenAiStream stream = new OpenAiStream(response, json, settings.heartbeatInterval(), request.modelName(),
+            OpenAiStream stream = new OpenAiStream(response, json, settings.heartbeatInterval(), streams, request.modelName(),
                     query.messages(), request.includeUsage());
             stream.writeFor(start(request.isMixture(), query, stream));
         } else {

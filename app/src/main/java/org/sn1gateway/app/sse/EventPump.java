@@ -25,9 +25,11 @@ public abstract class EventPump implements ChatListener {
 
     private final BlockingQueue<Object> pending = new LinkedBlockingQueue<>();
     private final Duration heartbeat;
+    private final StreamCounters counters;
 
-    protected EventPump(Duration heartbeat) {
+    protected EventPump(Duration heartbeat, StreamCounters counters) {
         this.heartbeat = heartbeat;
+        this.counters = counters;
     }
 
     /** Starts writing what the query delivers; returns at once. */
@@ -58,6 +60,7 @@ public abstract class EventPump implements ChatListener {
     }
 
     private void pump(ChatHandle query) {
+        counters.opened();
         try {
             begin(query);
             Object next;
@@ -72,11 +75,14 @@ public abstract class EventPump implements ChatListener {
                 }
             } while (!(next instanceof ChatSummary));
         } catch (ClientGoneException | InterruptedException e) {
+            // Also a client that stopped reading: a write blocked for the connector's idle timeout fails.
+            counters.clientGone();
             query.clientGone();
         } catch (RuntimeException e) {
             LOG.error("stream of query {} failed", query.queryId(), e);
             query.clientGone();
         } finally {
+            counters.closed();
             close();
         }
     }

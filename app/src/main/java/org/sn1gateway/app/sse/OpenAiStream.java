@@ -40,9 +40,9 @@ public final class OpenAiStream extends EventPump {
     private boolean answered;
     private boolean failed;
 
-    public OpenAiStream(AsyncResponse response, ObjectMapper json, Duration heartbeat, String model,
-                        List<Message> prompt, boolean includeUsage) {
-        super(heartbeat);
+    public OpenAiStream(AsyncResponse response, ObjectMapper json, Duration heartbeat, StreamCounters counters,
+                        String model, List<Message> prompt, boolean includeUsage) {
+        super(heartbeat, counters);
         this.response = response;
         this.json = json;
         this.model = model;

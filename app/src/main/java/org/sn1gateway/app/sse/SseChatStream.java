@@ -19,8 +19,9 @@ public final class SseChatStream extends EventPump {
     private final ObjectMapper json;
     private final ChatEvents events = new ChatEvents();
 
-    public SseChatStream(SseEventSink sink, Sse sse, ObjectMapper json, Duration heartbeat) {
-        super(heartbeat);
+    public SseChatStream(SseEventSink sink, Sse sse, ObjectMapper json, Duration heartbeat,
+                         StreamCounters counters) {
+        super(heartbeat, counters);
         this.sink = sink;
         this.sse = sse;
         this.json = json;
