@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.function.IntFunction;
 import org.jdbi.v3.core.Jdbi;
@@ -32,17 +33,29 @@ public final class JdbiQueryLog implements QueryLogStore {
                 .collect(Collectors.toUnmodifiableMap(StatsRow::uid, StatsRow::toStats));
     }
 
+    /**
+     * Writes the records not already in the log. A batch whose commit reached the database but whose
+     * acknowledgement was lost with the connection comes back as a retry; skipping what is there makes the
+     * retry succeed instead of failing on the primary key for ever and holding up every later row.
+     */
     @Override
     public void write(List<QueryRecord> records) {
-        List<QueryRow> queries = new ArrayList<>(records.size());
-        List<ResponseRow> responses = new ArrayList<>();
-        for (QueryRecord record : records) {
-            queries.add(rows.query(record));
-            responses.addAll(rows.responses(record));
-        }
         Transactions.inTransaction(jdbi, handle -> {
+            Set<String> present = Set.copyOf(handle.createQuery("SELECT id FROM chat_query WHERE id IN (<ids>)")
+                    .bindList("ids", records.stream().map(record -> record.id().toString()).toList())
+                    .mapTo(String.class).list());
+            List<QueryRow> queries = new ArrayList<>(records.size());
+            List<ResponseRow> responses = new ArrayList<>();
+            for (QueryRecord record : records) {
+                if (!present.contains(record.id().toString())) {
+                    queries.add(rows.query(record));
+                    responses.addAll(rows.responses(record));
+                }
+            }
             QueryLogDao dao = handle.attach(QueryLogDao.class);
-            dao.insertQueries(queries);
+            if (!queries.isEmpty()) {
+                dao.insertQueries(queries);
+            }
             if (!responses.isEmpty()) {
                 dao.insertResponses(responses);
             }

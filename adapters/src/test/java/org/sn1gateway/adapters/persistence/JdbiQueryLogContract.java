@@ -181,6 +181,20 @@ abstract class JdbiQueryLogContract {
     }
 
     @Test
+    void aRetryOfABatchThatWasAlreadyCommittedWritesOnlyWhatIsMissing() {
+        JdbiQueryLog log = new JdbiQueryLog(jdbi, uid -> "synapse", false);
+        QueryRecord committed = record(selected(51));
+        QueryRecord fresh = record(selected(52));
+        log.write(List.of(committed));
+
+        log.write(List.of(committed, fresh));
+
+        assertThat(count("SELECT COUNT(*) FROM chat_query WHERE id = :id", committed)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM miner_response WHERE query_id = :id", committed)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM chat_query WHERE id = :id", fresh)).isEqualTo(1);
+    }
+
+    @Test
     void truncatesWhatAHostileMinerCouldMakeTooLong() {
         MinerResponse hostile = new MinerResponse(5, "h".repeat(500), MinerStatus.ERROR, "r".repeat(10_000), null,
                 Duration.ofMillis(5), List.of(), 0, false, "");

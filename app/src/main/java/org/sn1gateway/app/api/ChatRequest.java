@@ -43,7 +43,8 @@ public record ChatRequest(
         List<@NotNull(message = "must not contain null") @Min(0) @Max(65535) Integer> exclude,
         @Size(max = 64) @JsonProperty("uids")
         List<@NotNull(message = "must not contain null") @Min(0) @Max(65535) Integer> uids,
-        @JsonProperty("mixture") Boolean mixture) {
+        @JsonProperty("mixture") Boolean mixture,
+        @JsonProperty("trace") Boolean trace) {
 
     public static final int DEFAULT_K = 1;
     public static final double DEFAULT_TIMEOUT_SECONDS = 15;
@@ -61,6 +62,11 @@ public record ChatRequest(
     }
 
     /** Whether a mixture of miners should write the answer. */
+    /** Whether the stream should also carry each miner's steps (api.md "Tracing"). */
+    public boolean isTraced() {
+        return Boolean.TRUE.equals(trace);
+    }
+
     public boolean isMixture() {
         return Boolean.TRUE.equals(mixture);
     }

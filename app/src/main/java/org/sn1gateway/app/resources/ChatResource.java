@@ -55,7 +55,8 @@ public class ChatResource {
     @Timed(name = "chat-stream")
     public void chat(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
                      @Context Sse sse) {
-        SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams);
+        SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams,
+                request.isTraced());
         stream.writeFor(start(request, stream));
     }
 
@@ -77,7 +78,7 @@ public class ChatResource {
     @Produces(EVENT_STREAM)
     public void echo(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
                      @Context Sse sse) {
-        SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams);
+        SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams, false);
         ChatHandle echo = EchoStream.start(request.toQuery(), settings.echoDelay(), stream);
         stream.writeFor(echo);
     }

@@ -56,7 +56,8 @@ public class OpenAiResource {
                             @Suspended AsyncResponse response) {
         ChatQuery query = request.toQuery();
         if (request.streaming()) {
-            OpenAiStream stream = new OpenAiStream(response, json, settings.heartbeatInterval(), streams, request.modelName(),
+            OpenAiStream stream = new OpenAiStream(response, json, settings.heartbeatInterval(), streams,
+                    request.isTraced(), request.modelName(),
                     query.messages(), request.includeUsage());
             stream.writeFor(start(request.isMixture(), query, stream));
         } else {

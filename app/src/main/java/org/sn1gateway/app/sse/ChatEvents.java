@@ -3,6 +3,7 @@ package org.sn1gateway.app.sse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.sn1gateway.app.api.MinerTraceView;
 import org.sn1gateway.app.api.ChatSummaryView;
 import org.sn1gateway.app.api.Seconds;
 import org.sn1gateway.app.api.StreamChunk;
@@ -10,6 +11,7 @@ import org.sn1gateway.app.api.StreamError;
 import org.sn1gateway.domain.service.ChatError;
 import org.sn1gateway.domain.service.ChatSummary;
 import org.sn1gateway.domain.service.DeliveredChunk;
+import org.sn1gateway.domain.service.MinerEvent;
 
 /**
  * Maps the domain's answer events to the Subnet 1 API's event payloads, keeping the running lists each
@@ -39,6 +41,10 @@ final class ChatEvents {
         lastSequence++;
         return new Named("error", Integer.toString(lastSequence),
                 StreamError.of(error.message(), Instant.now().toString(), lastSequence));
+    }
+
+    Named miner(MinerEvent event) {
+        return new Named("miner", null, MinerTraceView.of(event));
     }
 
     Named done(ChatSummary summary) {

@@ -10,6 +10,7 @@ import org.sn1gateway.domain.service.ChatHandle;
 import org.sn1gateway.domain.service.ChatListener;
 import org.sn1gateway.domain.service.ChatSummary;
 import org.sn1gateway.domain.service.DeliveredChunk;
+import org.sn1gateway.domain.service.MinerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -26,10 +27,13 @@ public abstract class EventPump implements ChatListener {
     private final BlockingQueue<Object> pending = new LinkedBlockingQueue<>();
     private final Duration heartbeat;
     private final StreamCounters counters;
+    private final boolean trace;
 
-    protected EventPump(Duration heartbeat, StreamCounters counters) {
+    /** @param trace whether the client asked for {@code event: miner} (api.md "Tracing") */
+    protected EventPump(Duration heartbeat, StreamCounters counters, boolean trace) {
         this.heartbeat = heartbeat;
         this.counters = counters;
+        this.trace = trace;
     }
 
     /** Starts writing what the query delivers; returns at once. */
@@ -59,6 +63,13 @@ public abstract class EventPump implements ChatListener {
         pending.add(summary);
     }
 
+    @Override
+    public final void onMiner(MinerEvent event) {
+        if (trace) {
+            pending.add(event);
+        }
+    }
+
     private void pump(ChatHandle query) {
         counters.opened();
         try {
@@ -71,6 +82,7 @@ public abstract class EventPump implements ChatListener {
                     case DeliveredChunk chunk -> chunk(chunk);
                     case ChatError error -> error(error);
                     case ChatSummary summary -> done(summary);
+                    case MinerEvent event -> miner(event);
                     default -> throw new IllegalStateException("not a chat event: " + next);
                 }
             } while (!(next instanceof ChatSummary));
@@ -96,6 +108,9 @@ public abstract class EventPump implements ChatListener {
     protected abstract void error(ChatError error) throws ClientGoneException;
 
     protected abstract void done(ChatSummary summary) throws ClientGoneException;
+
+    /** One step of a miner's part, for a client that traces; only sent when it asked. */
+    protected abstract void miner(MinerEvent event) throws ClientGoneException;
 
     /** Keeps a quiet stream open through proxies (an SSE comment line). */
     protected abstract void heartbeat() throws ClientGoneException;

@@ -1,6 +1,7 @@
 package org.sn1gateway.app.sse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.MediaType;
@@ -8,11 +9,14 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.glassfish.jersey.server.ChunkedOutput;
 import org.sn1gateway.app.api.FailureStatus;
-import org.sn1gateway.app.api.openai.ChatCompletionChunk;
+import org.sn1gateway.app.api.MinerTraceView;
 import org.sn1gateway.app.api.openai.ChatCompletionChunk.Delta;
+import org.sn1gateway.app.api.openai.ChatCompletionChunk;
 import org.sn1gateway.app.api.openai.OpenAiError;
 import org.sn1gateway.app.api.openai.Usage;
 import org.sn1gateway.domain.model.Message;
@@ -20,6 +24,7 @@ import org.sn1gateway.domain.service.ChatError;
 import org.sn1gateway.domain.service.ChatHandle;
 import org.sn1gateway.domain.service.ChatSummary;
 import org.sn1gateway.domain.service.DeliveredChunk;
+import org.sn1gateway.domain.service.MinerEvent;
 
 /**
  * Streams an answer as OpenAI {@code chat.completion.chunk} events: a role delta, content deltas, a
@@ -28,6 +33,8 @@ import org.sn1gateway.domain.service.DeliveredChunk;
  * with an OpenAI error object; after that, an error travels in the stream and no {@code [DONE]} follows.
  */
 public final class OpenAiStream extends EventPump {
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
     private final AsyncResponse response;
     private final ObjectMapper json;
     private String id;
@@ -41,8 +48,8 @@ public final class OpenAiStream extends EventPump {
     private boolean failed;
 
     public OpenAiStream(AsyncResponse response, ObjectMapper json, Duration heartbeat, StreamCounters counters,
-                        String model, List<Message> prompt, boolean includeUsage) {
-        super(heartbeat, counters);
+                        boolean trace, String model, List<Message> prompt, boolean includeUsage) {
+        super(heartbeat, counters, trace);
         this.response = response;
         this.json = json;
         this.model = model;
@@ -85,6 +92,16 @@ public final class OpenAiStream extends EventPump {
             write(ChatCompletionChunk.usage(id, created, model, Usage.estimate(prompt, summary.completion())));
         }
         frame("data: [DONE]\n\n");
+    }
+
+    /** A traced miner step as a {@code data:} line of its own object type, which OpenAI clients skip. */
+    @Override
+    protected void miner(MinerEvent event) throws ClientGoneException {
+        start();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("object", "sn1.miner");
+        data.putAll(json.convertValue(MinerTraceView.of(event), MAP));
+        frame("data: " + serialise(data) + "\n\n");
     }
 
     @Override

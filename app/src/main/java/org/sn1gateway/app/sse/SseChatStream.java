@@ -11,8 +11,12 @@ import java.util.concurrent.CompletionException;
 import org.sn1gateway.domain.service.ChatError;
 import org.sn1gateway.domain.service.ChatSummary;
 import org.sn1gateway.domain.service.DeliveredChunk;
+import org.sn1gateway.domain.service.MinerEvent;
 
-/** Streams one query's answer in the Subnet 1 API's shape: named {@code chunk}, {@code error} and {@code done} events. */
+/**
+ * Streams one query's answer in the Subnet 1 API's shape: named {@code chunk}, {@code error} and
+ * {@code done} events, and {@code miner} events when traced.
+ */
 public final class SseChatStream extends EventPump {
     private final SseEventSink sink;
     private final Sse sse;
@@ -20,8 +24,8 @@ public final class SseChatStream extends EventPump {
     private final ChatEvents events = new ChatEvents();
 
     public SseChatStream(SseEventSink sink, Sse sse, ObjectMapper json, Duration heartbeat,
-                         StreamCounters counters) {
-        super(heartbeat, counters);
+                         StreamCounters counters, boolean trace) {
+        super(heartbeat, counters, trace);
         this.sink = sink;
         this.sse = sse;
         this.json = json;
@@ -40,6 +44,11 @@ public final class SseChatStream extends EventPump {
     @Override
     protected void done(ChatSummary summary) throws ClientGoneException {
         send(events.done(summary));
+    }
+
+    @Override
+    protected void miner(MinerEvent event) throws ClientGoneException {
+        send(events.miner(event));
     }
 
     @Override

@@ -46,6 +46,12 @@ final class ClientStream {
         }
     }
 
+    void miner(MinerEvent event) {
+        if (isOpen()) {
+            client.onMiner(event);
+        }
+    }
+
     /** Ends the stream with the final (empty) chunk and the summary. */
     void complete(int uid, Duration at, Supplier<ChatSummary> summary) {
         if (isOpen()) {

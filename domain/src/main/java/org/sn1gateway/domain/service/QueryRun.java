@@ -79,6 +79,7 @@ final class QueryRun implements ChatHandle {
                         + " matches the request's uids, exclusions and the availability rules");
                 logWhenSettled();
             } else {
+                miners.forEach(progress -> trace(MinerEvent.Phase.ASKED, progress));
                 cancelDeadline = scheduler.schedule(query.timeout(), () -> guarded(this::onDeadline));
             }
         });
@@ -122,7 +123,11 @@ final class QueryRun implements ChatHandle {
             return;
         }
         Duration at = elapsed();
+        boolean first = progress.chunks().isEmpty();
         progress.append(text, at);
+        if (first) {
+            trace(MinerEvent.Phase.FIRST_CHUNK, progress);
+        }
         if (progress == selected) {
             client.send(progress.uid(), text, at);
         } else if (progress.verdict().decision() == Verdict.Decision.UNDECIDED) {
@@ -140,6 +145,7 @@ final class QueryRun implements ChatHandle {
         }
         progress.complete(elapsed());
         progress.judged(cleaner.judgeAnswer(progress.text(), prompt));
+        trace(MinerEvent.Phase.ENDED, progress);
         if (progress == selected) {
             finishDelivery();
         } else if (!progress.verdict().isUsable()) {
@@ -155,6 +161,7 @@ final class QueryRun implements ChatHandle {
             return;
         }
         progress.fail(failure, elapsed());
+        trace(MinerEvent.Phase.ENDED, progress);
         if (progress == selected) {
             finishWithError(QueryOutcome.SELECTED_FAILED, "The selected miner (uid " + progress.uid()
                     + ") failed before finishing its answer: " + failure.message());
@@ -170,6 +177,7 @@ final class QueryRun implements ChatHandle {
         for (MinerProgress progress : miners) {
             if (progress.isRunning()) {
                 progress.stop(State.TIMED_OUT, why, at);
+                trace(MinerEvent.Phase.ENDED, progress);
                 if (progress != selected) {
                     candidates.remove(progress);
                 }
@@ -182,6 +190,11 @@ final class QueryRun implements ChatHandle {
             considerSelection(true);
         }
         logWhenSettled();
+    }
+
+    /** Sent before whatever the step leads to, so that a miner's end precedes the stream's. */
+    private void trace(MinerEvent.Phase phase, MinerProgress progress) {
+        client.miner(new MinerEvent(phase, progress.toResponse(progress == selected)));
     }
 
     private void afterMinerEnded() {

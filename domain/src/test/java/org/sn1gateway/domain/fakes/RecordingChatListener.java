@@ -7,24 +7,39 @@ import org.sn1gateway.domain.service.ChatError;
 import org.sn1gateway.domain.service.ChatListener;
 import org.sn1gateway.domain.service.ChatSummary;
 import org.sn1gateway.domain.service.DeliveredChunk;
+import org.sn1gateway.domain.service.MinerEvent;
 
 /** Records what a client would have received. */
 public final class RecordingChatListener implements ChatListener {
     private final List<Object> events = new CopyOnWriteArrayList<>();
+    /** The events with the trace's miner events among them, in the order they came. */
+    private final List<Object> timeline = new CopyOnWriteArrayList<>();
 
     @Override
     public void onChunk(DeliveredChunk chunk) {
         events.add(chunk);
+        timeline.add(chunk);
     }
 
     @Override
     public void onError(ChatError error) {
         events.add(error);
+        timeline.add(error);
     }
 
     @Override
     public void onDone(ChatSummary summary) {
         events.add(summary);
+        timeline.add(summary);
+    }
+
+    @Override
+    public void onMiner(MinerEvent event) {
+        timeline.add(event);
+    }
+
+    public List<Object> timeline() {
+        return List.copyOf(timeline);
     }
 
     public List<Object> events() {

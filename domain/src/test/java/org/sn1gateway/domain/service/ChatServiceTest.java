@@ -87,6 +87,30 @@ class ChatServiceTest {
     }
 
     @Test
+    void tracesEachMinerAskedItsFirstChunkAndItsEndBeforeTheStreamEnds() {
+        service.start(query(Preference.LONGEST, 0, 1), client);
+        network.call(0).text("Paris", " is the capital.").end();
+        network.call(1).text("I'm sorry, but I cannot help with that.").end();
+
+        List<String> trace = client.timeline().stream().map(event -> switch (event) {
+            case MinerEvent miner -> miner.phase().wireName() + ":" + miner.miner().uid() + ":"
+                    + miner.miner().status().wireName();
+            case DeliveredChunk chunk -> "chunk";
+            case ChatSummary summary -> "done";
+            default -> event.toString();
+        }).toList();
+
+        assertThat(trace).startsWith("asked:0:pending", "asked:1:pending", "first_chunk:0:pending",
+                "ended:0:ok", "first_chunk:1:pending", "ended:1:filtered").endsWith("done");
+        assertThat(trace.indexOf("ended:1:filtered")).isLessThan(trace.indexOf("chunk"));
+        MinerEvent ended = client.timeline().stream().filter(MinerEvent.class::isInstance)
+                .map(MinerEvent.class::cast).filter(event -> event.phase() == MinerEvent.Phase.ENDED).findFirst()
+                .orElseThrow();
+        assertThat(ended.miner().text()).isEqualTo("Paris is the capital.");
+        assertThat(ended.miner().totalTime()).isNotNull();
+    }
+
+    @Test
     void skipsARefusalAndDeliversTheNextUsableAnswer() {
         service.start(query(Preference.FIRST, 0, 1), client);
 

@@ -46,7 +46,8 @@ public record OpenAiChatRequest(
         @Pattern(regexp = "first|longest|shortest|consensus", message = "must be first, longest, shortest or consensus")
         @JsonProperty("prefer") String prefer,
         @DecimalMin("1") @DecimalMax("120") @JsonProperty("timeout") Double timeout,
-        @JsonProperty("mixture") Boolean mixture) {
+        @JsonProperty("mixture") Boolean mixture,
+        @JsonProperty("trace") Boolean trace) {
 
     /** The model this gateway serves; any requested name is answered by Subnet 1. */
     public static final String MODEL = "sn1";
@@ -56,6 +57,11 @@ public record OpenAiChatRequest(
     /** {@code stream_options}: only {@code include_usage} matters here. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record StreamOptions(@JsonProperty("include_usage") Boolean includeUsage) {
+    }
+
+    /** Whether the stream should also carry each miner's steps (api.md "Tracing"). */
+    public boolean isTraced() {
+        return Boolean.TRUE.equals(trace);
     }
 
     public boolean isMixture() {

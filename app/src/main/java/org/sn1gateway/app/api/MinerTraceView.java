@@ -1,0 +1,30 @@
+package org.sn1gateway.app.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.sn1gateway.domain.model.MinerResponse;
+import org.sn1gateway.domain.service.MinerEvent;
+
+/**
+ * The data of an {@code event: miner} of a traced chat (api.md "Tracing"); times in seconds. The text is
+ * sent only when the miner has ended, so a trace costs one copy of each answer, not one per chunk.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record MinerTraceView(
+        @JsonProperty("uid") int uid,
+        @JsonProperty("hotkey") String hotkey,
+        @JsonProperty("phase") String phase,
+        @JsonProperty("status") String status,
+        @JsonProperty("reason") String reason,
+        @JsonProperty("time_to_first_chunk") Double timeToFirstChunk,
+        @JsonProperty("total_time") Double totalTime,
+        @JsonProperty("characters") int characters,
+        @JsonProperty("text") String text) {
+
+    public static MinerTraceView of(MinerEvent event) {
+        MinerResponse miner = event.miner();
+        return new MinerTraceView(miner.uid(), miner.hotkey(), event.phase().wireName(), miner.status().wireName(),
+                miner.reason(), Seconds.orNull(miner.timeToFirstChunk()), Seconds.orNull(miner.totalTime()),
+                miner.characters(), event.phase() == MinerEvent.Phase.ENDED ? miner.text() : null);
+    }
+}
