@@ -123,7 +123,8 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         QueryLog measuredLog = new MinerMetrics(queryLog, environment.metrics(), PrometheusEndpoint.register(environment));
         ChatService chat = new ChatService(network, measuredLog,
                 new MinerSampler(availability, ThreadLocalRandom::current), AnswerCleaner.standard(),
-                new ExecutorScheduler(deadlineTimer(environment)), InstantSource.system());
+                new ExecutorScheduler(deadlineTimer(environment)), InstantSource.system(),
+                config.chat().maxChunksPerAnswer());
 
         HttpHardening.register(environment, config.cors());
         registerAuth(config, environment, jdbi);

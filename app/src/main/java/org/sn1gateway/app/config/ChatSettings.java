@@ -3,7 +3,9 @@ package org.sn1gateway.app.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.sn1gateway.domain.service.ChatService;
 
 /** The {@code chat:} section: how the chat endpoints treat clients. */
 public class ChatSettings {
@@ -21,6 +23,15 @@ public class ChatSettings {
     @NotNull
     @JsonProperty
     private Duration echoDelay = Duration.milliseconds(20);
+
+    /** A miner sending more chunks than this is stopped (each chunk event repeats the earlier ones). */
+    @Min(1)
+    @JsonProperty
+    private int maxChunksPerAnswer = ChatService.DEFAULT_MAX_CHUNKS_PER_ANSWER;
+
+    public int maxChunksPerAnswer() {
+        return maxChunksPerAnswer;
+    }
 
     public java.time.Duration heartbeatInterval() {
         return heartbeatInterval.toJavaDuration();

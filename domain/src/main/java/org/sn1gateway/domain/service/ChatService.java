@@ -23,9 +23,26 @@ public final class ChatService {
     private final AnswerCleaner cleaner;
     private final Scheduler scheduler;
     private final InstantSource clock;
+    private final int maxChunksPerAnswer;
+
+    /**
+     * The most chunks one miner's answer may have: each delivered chunk repeats all earlier ones
+     * ({@code accumulated_chunks}), so a miner sending a byte at a time would otherwise cost its client and
+     * the gateway work that grows with the square of its length.
+     */
+    public static final int DEFAULT_MAX_CHUNKS_PER_ANSWER = 10_000;
 
     public ChatService(MinerNetwork network, QueryLog queryLog, MinerSampler sampler, AnswerCleaner cleaner,
                        Scheduler scheduler, InstantSource clock) {
+        this(network, queryLog, sampler, cleaner, scheduler, clock, DEFAULT_MAX_CHUNKS_PER_ANSWER);
+    }
+
+    public ChatService(MinerNetwork network, QueryLog queryLog, MinerSampler sampler, AnswerCleaner cleaner,
+                       Scheduler scheduler, InstantSource clock, int maxChunksPerAnswer) {
+        if (maxChunksPerAnswer < 1) {
+            throw new IllegalArgumentException("maxChunksPerAnswer must be at least 1");
+        }
+        this.maxChunksPerAnswer = maxChunksPerAnswer;
         this.network = Objects.requireNonNull(network, "network");
         this.queryLog = Objects.requireNonNull(queryLog, "queryLog");
         this.sampler = Objects.requireNonNull(sampler, "sampler");
@@ -41,7 +58,7 @@ public final class ChatService {
     public ChatHandle start(ChatQuery query, ChatListener listener) {
         List<Miner> sample = sampler.sample(network.metagraph(), query.miners(), queryLog.recentMinerStats());
         QueryRun run = new QueryRun(UUID.randomUUID(), query, Selectors.forPreference(query.prefer()), cleaner,
-                listener, queryLog, clock.instant());
+                listener, queryLog, clock.instant(), maxChunksPerAnswer);
         run.begin(sample, network, scheduler);
         return run;
     }

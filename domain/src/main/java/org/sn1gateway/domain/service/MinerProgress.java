@@ -80,6 +80,13 @@ final class MinerProgress {
         }
     }
 
+    /** Ends the miner's call without changing how its part is counted. */
+    void cancelCall() {
+        if (call != null) {
+            call.cancel();
+        }
+    }
+
     void complete(Duration at) {
         end(State.COMPLETE, at);
     }

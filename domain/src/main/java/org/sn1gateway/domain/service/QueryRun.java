@@ -51,9 +51,11 @@ final class QueryRun implements ChatHandle {
     private Selection selection;
     private boolean logged;
     private Runnable cancelDeadline = () -> { };
+    private final int maxChunks;
 
     QueryRun(UUID id, ChatQuery query, ResponseSelector selector, AnswerCleaner cleaner, ChatListener client,
-             QueryLog queryLog, Instant startedAt) {
+             QueryLog queryLog, Instant startedAt, int maxChunks) {
+        this.maxChunks = maxChunks;
         this.id = id;
         this.query = query;
         this.selector = selector;
@@ -123,6 +125,12 @@ final class QueryRun implements ChatHandle {
             return;
         }
         Duration at = elapsed();
+        if (progress.chunks().size() >= maxChunks) {
+            progress.cancelCall();
+            onFailure(progress, new MinerFailure(MinerFailure.Kind.BROKEN_STREAM,
+                    "the answer exceeded the limit of " + maxChunks + " chunks"));
+            return;
+        }
         boolean first = progress.chunks().isEmpty();
         progress.append(text, at);
         if (first) {

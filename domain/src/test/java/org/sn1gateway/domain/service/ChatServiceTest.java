@@ -111,6 +111,24 @@ class ChatServiceTest {
     }
 
     @Test
+    void aMinerSendingMoreChunksThanTheLimitIsStoppedAndTheOthersAnswer() {
+        ChatService capped = new ChatService(network, log,
+                new MinerSampler(AvailabilityRules.defaults(), () -> new Random(1)), AnswerCleaner.standard(),
+                scheduler, InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")), 3);
+        capped.start(query(Preference.LONGEST, 0, 1), client);
+
+        network.call(0).text("a", "b", "c", "d", "e");
+        network.call(1).text("Paris is the capital.").end();
+
+        assertThat(network.call(0).isCancelled()).isTrue();
+        assertThat(client.summary().uid()).hasValue(1);
+        MinerResponse stopped = byUid(log.only().responses()).get(0);
+        assertThat(stopped.status()).isEqualTo(MinerStatus.ERROR);
+        assertThat(stopped.reason()).isEqualTo("the answer exceeded the limit of 3 chunks");
+        assertThat(stopped.chunks()).isEqualTo(3);
+    }
+
+    @Test
     void skipsARefusalAndDeliversTheNextUsableAnswer() {
         service.start(query(Preference.FIRST, 0, 1), client);
 
