@@ -41,14 +41,14 @@ final class StreamedCall implements MinerCall {
     /** The body handler for this call's response. */
     BodySubscriber<Void> subscriberFor(ResponseInfo response) {
         if (response.statusCode() / 100 != 2) {
-            return new ErrorBodySubscriber(response.statusCode(), this::fail);
+            return new ErrorBodySubscriber(response.statusCode(), this::refused);
         }
         String type = response.headers().firstValue("Content-Type").orElse("");
         if (!isStream(type)) {
             // A success that carries an error page or a JSON error is no answer, whatever its text.
             return new ErrorBodySubscriber(MinerFailure.Kind.BROKEN_STREAM,
                     "HTTP " + response.statusCode() + " with " + type.replaceAll("\\p{Cntrl}", " ")
-                            + " instead of a stream", this::fail);
+                            + " instead of a stream", this::refused);
         }
         AnswerSubscriber answer = new AnswerSubscriber(decoders.get(), maxAnswerBytes, this);
         subscriber = answer;
@@ -105,10 +105,19 @@ final class StreamedCall implements MinerCall {
     }
 
     void fail(MinerFailure failure) {
+        refused(failure);
+        cancel();
+    }
+
+    /**
+     * A failure whose response is over (a refusal's body was read): nothing to cancel. Cancelling would
+     * abort the exchange while the client hands its connection back to the pool, where the next call,
+     * such as a nonce-race retry, may already be using it.
+     */
+    private void refused(MinerFailure failure) {
         if (ended.compareAndSet(false, true)) {
             whenOver.run();
             listener.onFailure(failure);
         }
-        cancel();
     }
 }

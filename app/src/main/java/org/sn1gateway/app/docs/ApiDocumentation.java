@@ -32,6 +32,7 @@ public final class ApiDocumentation {
     public static void initialize(Bootstrap<?> bootstrap) {
         bootstrap.addBundle(new AssetsBundle("/docs", "/docs", "index.html", "docs"));
         bootstrap.addBundle(new AssetsBundle(SWAGGER_UI, "/docs/swagger-ui", null, "swagger-ui"));
+        bootstrap.addBundle(new AssetsBundle("/playground", "/assets", null, "playground"));
     }
 
     public static void register(Environment environment, String version) {

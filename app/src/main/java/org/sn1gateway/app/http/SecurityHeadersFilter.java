@@ -12,23 +12,25 @@ import java.io.IOException;
 /**
  * Headers that keep browsers from misusing the API's responses: no content sniffing, no framing, no
  * referrer, no caching of chats, and a content policy that allows nothing (the API serves data, not
- * pages). The documentation pages under {@code /docs} get a policy that lets them load their own scripts.
+ * pages). The pages (the playground at {@code /}, its assets, the documentation under {@code /docs}) get a
+ * policy that lets them load the gateway's own scripts and call its API, and nothing from elsewhere.
  */
 public final class SecurityHeadersFilter implements Filter {
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
-    static final String DOCS_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "frame-ancestors 'none'";
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletResponse http = (HttpServletResponse) response;
-        boolean docs = ((HttpServletRequest) request).getRequestURI().startsWith("/docs");
+        String path = ((HttpServletRequest) request).getRequestURI();
+        boolean page = path.equals("/") || path.startsWith("/docs") || path.startsWith("/assets/");
         http.setHeader("X-Content-Type-Options", "nosniff");
         http.setHeader("X-Frame-Options", "DENY");
         http.setHeader("Referrer-Policy", "no-referrer");
-        http.setHeader("Content-Security-Policy", docs ? DOCS_POLICY : API_POLICY);
-        if (!docs) {
+        http.setHeader("Content-Security-Policy", page ? PAGE_POLICY : API_POLICY);
+        if (!page) {
             http.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);

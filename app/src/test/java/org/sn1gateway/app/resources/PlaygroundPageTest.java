@@ -1,0 +1,43 @@
+package org.sn1gateway.app.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sn1gateway.app.config.GatewayConfiguration;
+import org.sn1gateway.app.support.GatewayFixture;
+
+/** The playground page and its assets are served by the gateway itself, without a key. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class PlaygroundPageTest {
+    private static final DropwizardAppExtension<GatewayConfiguration> APP = GatewayFixture.extension();
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    void thePageHasTheStableIdsAndLoadsOnlyTheGatewaysOwnAssets() throws Exception {
+        HttpResponse<String> page = get("/");
+        HttpResponse<String> script = get("/assets/playground.js");
+        HttpResponse<String> styles = get("/assets/playground.css");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.body()).contains("id=\"prompt\"", "id=\"send\"", "id=\"api-key\"", "id=\"answer\"",
+                "src=\"/assets/playground.js\"").doesNotContain("http://", "https://");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).startsWith("default-src 'self'");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("trace: true", "dataset.uid", "sessionStorage");
+        assertThat(styles.statusCode()).isEqualTo(200);
+    }
+}
