@@ -1,0 +1,33 @@
+// Opens the playground in Chromium, sends a chat and reports what the page showed, as one JSON line.
+// Usage: node playground.mjs BASE_URL API_KEY SCREENSHOT_PATH
+import { chromium } from "playwright-core";
+
+const [base, key, screenshot] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu"],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(base + "/");
+  await page.fill("#api-key", key);
+  await page.fill("#prompt", "What does a Bittensor validator do?");
+  await page.fill("#k", "3");
+  await page.selectOption("#prefer", "longest");
+  await page.click("#send");
+  await page.waitForSelector(".lane.selected", { timeout: 30000 });
+  const result = {
+    answer: await page.textContent("#answer"),
+    lanes: await page.$$eval(".lane", (lanes) => lanes.map((lane) => ({
+      uid: lane.dataset.uid, selected: lane.classList.contains("selected"),
+      status: lane.querySelector(".status").textContent,
+    }))),
+    errors,
+  };
+  await page.screenshot({ path: screenshot, fullPage: true });
+  console.log(JSON.stringify(result));
+} finally {
+  await browser.close();
+}

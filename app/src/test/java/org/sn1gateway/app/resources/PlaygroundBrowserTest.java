@@ -1,0 +1,49 @@
+package org.sn1gateway.app.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sn1gateway.app.support.GatewayFixture.API_KEY;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sn1gateway.app.GatewayApplication;
+import org.sn1gateway.app.config.GatewayConfiguration;
+import org.sn1gateway.app.support.BrowserTools;
+
+/** The playground in a real headless Chromium: key, prompt, send; the answer streams in beside the lanes. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class PlaygroundBrowserTest {
+    /** Every miner answers, so that whichever three are sampled, one is chosen. */
+    private static final DropwizardAppExtension<GatewayConfiguration> APP = new DropwizardAppExtension<>(
+            GatewayApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+            ConfigOverride.config("database.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"),
+            ConfigOverride.config("network.behaviours", "fast,fast,fast,slow,fast,fast,fast,fast"));
+
+    @Test
+    void aChatSentFromThePageStreamsItsAnswerAndShowsALanePerMiner() throws Exception {
+        Path screenshot = Paths.get("target", "screenshots", "playground.png").toAbsolutePath();
+        Files.createDirectories(screenshot.getParent());
+
+        JsonNode shown = new ObjectMapper().readTree(BrowserTools.run("playground.mjs",
+                "http://127.0.0.1:" + APP.getLocalPort(), API_KEY, screenshot.toString()));
+
+        assertThat(shown.get("answer").asText()).isNotBlank();
+        List<JsonNode> lanes = StreamSupport.stream(shown.get("lanes").spliterator(), false).toList();
+        assertThat(lanes).as("one lane per miner asked").hasSize(3);
+        assertThat(lanes).filteredOn(lane -> lane.get("selected").asBoolean()).singleElement()
+                .satisfies(lane -> assertThat(lane.get("status").asText()).startsWith("selected"));
+        assertThat(shown.get("errors")).isEmpty();
+        assertThat(screenshot).isNotEmptyFile();
+    }
+}
