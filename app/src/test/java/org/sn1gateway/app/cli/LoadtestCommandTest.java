@@ -68,8 +68,14 @@ class LoadtestCommandTest {
         JsonNode refused = CommandLineRefusal.withKey("wrong-key");
 
         assertThat(openAi.get("requests").asInt()).isEqualTo(4);
-        assertThat(openAi.get("succeeded").asInt() + openAi.get("errors").findValues("stream_error").stream()
-                .mapToInt(JsonNode::asInt).sum()).isEqualTo(4);
+        // The test subnet's miners include broken ones: a chat may fail, but only as the API says it does.
+        int failed = 0;
+        for (var kind = openAi.get("errors").fields(); kind.hasNext(); ) {
+            var entry = kind.next();
+            assertThat(entry.getKey()).isIn("stream_error", "http_502", "http_503", "http_504");
+            failed += entry.getValue().asInt();
+        }
+        assertThat(openAi.get("succeeded").asInt() + failed).isEqualTo(4);
         assertThat(refused.get("errors").get("http_401").asInt()).isEqualTo(3);
         assertThat(refused.get("succeeded").asInt()).isZero();
     }
