@@ -58,7 +58,7 @@ import org.sn1gateway.app.metrics.PrometheusEndpoint;
 import org.sn1gateway.app.resources.ChatResource;
 import org.sn1gateway.app.resources.MinersResource;
 import org.sn1gateway.app.resources.OpenAiResource;
-import org.sn1gateway.app.resources.PlaygroundResource;
+import org.sn1gateway.app.resources.PagesResource;
 import org.sn1gateway.app.sse.StreamCounters;
 import org.sn1gateway.domain.cleaning.AnswerCleaner;
 import org.sn1gateway.domain.port.MinerNetwork;
@@ -140,7 +140,7 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         environment.jersey().register(new ChatResource(chat, config.chat(), environment.getObjectMapper(), streams));
         environment.jersey().register(new OpenAiResource(chat, config.chat(), environment.getObjectMapper(), streams));
         environment.jersey().register(new OpenAiErrorsFilter());
-        environment.jersey().register(new PlaygroundResource());
+        environment.jersey().register(new PagesResource());
         environment.jersey().register(new MinersResource(network, new TimingAnalysis(jdbi), availability));
         ApiDocumentation.register(environment, getClass().getPackage().getImplementationVersion() == null ? "dev"
                 : getClass().getPackage().getImplementationVersion());

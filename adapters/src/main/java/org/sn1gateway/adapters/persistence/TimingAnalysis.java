@@ -1,11 +1,13 @@
 package org.sn1gateway.adapters.persistence;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.sn1gateway.domain.model.AnswerSample;
 import org.sn1gateway.domain.model.MinerTimings;
 import org.sn1gateway.domain.port.MinerTimingReport;
 
@@ -42,6 +44,19 @@ public final class TimingAnalysis implements MinerTimingReport {
     public List<MinerTimings> since(Instant since) {
         return jdbi.withHandle(handle -> handle.createQuery(SQL).bind("since", since.atOffset(ZoneOffset.UTC))
                 .map((row, context) -> timings(row)).list());
+    }
+
+    @Override
+    public List<AnswerSample> samples(Instant since, int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT started_at, uid, status, ttfc_seconds, total_seconds FROM miner_response
+                        WHERE status NOT IN ('cancelled', 'pending') AND started_at >= :since
+                        ORDER BY started_at DESC LIMIT :limit""")
+                .bind("since", since.atOffset(ZoneOffset.UTC)).bind("limit", limit)
+                .map((row, context) -> new AnswerSample(row.getObject("started_at", OffsetDateTime.class).toInstant(),
+                        row.getInt("uid"), row.getString("status"), nullable(row, "ttfc_seconds"),
+                        nullable(row, "total_seconds")))
+                .list());
     }
 
     private static MinerTimings timings(ResultSet row) throws SQLException {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.sn1gateway.domain.model.AnswerSample;
 import org.sn1gateway.domain.model.ChatQuery;
 import org.sn1gateway.domain.model.Message;
 import org.sn1gateway.domain.model.MinerResponse;
@@ -148,6 +149,12 @@ abstract class JdbiQueryLogContract {
                 .mapTo(Long.class).one());
         assertThat(fromView).as("the view agrees").isEqualTo(3L);
         assertThat(new TimingAnalysis(observer).since(Instant.parse("2027-01-01T00:00:00Z"))).isEmpty();
+        List<AnswerSample> samples = new TimingAnalysis(observer).samples(Instant.parse("2026-11-24T00:00:00Z"), 1_000)
+                .stream().filter(sample -> sample.uid() == 31 || sample.uid() == 32).toList();
+        assertThat(samples).hasSize(4);
+        assertThat(samples).filteredOn(AnswerSample::usable).hasSize(3);
+        assertThat(samples).filteredOn(sample -> sample.uid() == 32).singleElement()
+                .satisfies(sample -> assertThat(sample.ttfcSeconds()).isNull());
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.io.IOException;
 /**
  * Headers that keep browsers from misusing the API's responses: no content sniffing, no framing, no
  * referrer, no caching of chats, and a content policy that allows nothing (the API serves data, not
- * pages). The pages (the playground at {@code /}, its assets, the documentation under {@code /docs}) get a
+ * pages). The pages (the playground at {@code /}, the dashboard, their assets, the documentation under {@code /docs}) get a
  * policy that lets them load the gateway's own scripts and call its API, and nothing from elsewhere.
  */
 public final class SecurityHeadersFilter implements Filter {
@@ -25,7 +25,8 @@ public final class SecurityHeadersFilter implements Filter {
             throws IOException, ServletException {
         HttpServletResponse http = (HttpServletResponse) response;
         String path = ((HttpServletRequest) request).getRequestURI();
-        boolean page = path.equals("/") || path.startsWith("/docs") || path.startsWith("/assets/");
+        boolean page = path.equals("/") || path.equals("/dashboard") || path.startsWith("/docs")
+                || path.startsWith("/assets/");
         http.setHeader("X-Content-Type-Options", "nosniff");
         http.setHeader("X-Frame-Options", "DENY");
         http.setHeader("Referrer-Policy", "no-referrer");

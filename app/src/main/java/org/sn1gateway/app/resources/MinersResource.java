@@ -1,18 +1,24 @@
 package org.sn1gateway.app.resources;
 
 import io.dropwizard.auth.Auth;
+import io.dropwizard.jersey.errors.ErrorMessage;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.sn1gateway.app.api.DashboardView;
 import org.sn1gateway.app.api.MinerView;
 import org.sn1gateway.app.auth.ApiClient;
 import org.sn1gateway.domain.model.MinerTimings;
@@ -23,6 +29,10 @@ import org.sn1gateway.domain.sampling.AvailabilityRules;
 /** {@code GET /miners}: the metagraph as the gateway sees it, joined with what the query log observed. */
 @Path("/miners")
 public class MinersResource {
+    /** The dashboard reads at most this many answers of its window, the newest. */
+    private static final int MAX_SAMPLES = 50_000;
+    private static final Pattern WINDOW = Pattern.compile("(\\d{1,6})([mhd])");
+
     private final MinerNetwork network;
     private final MinerTimingReport timings;
     private final AvailabilityRules availability;
@@ -36,16 +46,51 @@ public class MinersResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public Response miners(@Parameter(hidden = true) @Auth ApiClient client, @QueryParam("format") String format) {
-        Map<Integer, MinerTimings> observed = timings.since(Instant.EPOCH).stream()
-                .collect(Collectors.toMap(MinerTimings::uid, Function.identity()));
-        List<MinerView> rows = network.metagraph().miners().stream()
-                .map(miner -> MinerView.of(miner, availability.isAvailable(miner), observed.get(miner.uid())))
-                .toList();
+        List<MinerView> rows = rows(Instant.EPOCH);
         if ("csv".equals(format)) {
             String csv = rows.stream().map(MinerView::csvLine)
                     .collect(Collectors.joining("\n", MinerView.CSV_HEADER + "\n", "\n"));
             return Response.ok(csv, "text/csv").build();
         }
         return Response.ok(rows, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * {@code GET /miners/stats?since=1h}: what the dashboard draws, over the last hour (or {@code 15m},
+     * {@code 24h}, {@code 7d}): the miners with their statistics of the window, and the window's answers
+     * over time and by time.
+     */
+    @GET
+    @Path("stats")
+    @Produces(MediaType.APPLICATION_JSON)
+    public DashboardView stats(@Parameter(hidden = true) @Auth ApiClient client, @QueryParam("since") String since) {
+        Instant now = Instant.now();
+        Instant start = now.minus(window(since));
+        return DashboardView.of(start, now, rows(start), timings.samples(start, MAX_SAMPLES));
+    }
+
+    private List<MinerView> rows(Instant since) {
+        Map<Integer, MinerTimings> observed = timings.since(since).stream()
+                .collect(Collectors.toMap(MinerTimings::uid, Function.identity()));
+        return network.metagraph().miners().stream()
+                .map(miner -> MinerView.of(miner, availability.isAvailable(miner), observed.get(miner.uid())))
+                .toList();
+    }
+
+    private static Duration window(String since) {
+        if (since == null || since.isBlank()) {
+            return Duration.ofHours(1);
+        }
+        Matcher matcher = WINDOW.matcher(since.strip());
+        if (!matcher.matches()) {
+            throw new WebApplicationException(Response.status(422).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ErrorMessage(422, "since must be a number and a unit: 15m, 1h, 24h or 7d")).build());
+        }
+        long amount = Math.min(Long.parseLong(matcher.group(1)), 10_000);
+        return switch (matcher.group(2)) {
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
     }
 }

@@ -41,6 +41,7 @@ class ApiDocumentationTest {
         assertThat(paths.at("/~1v1~1chat~1completions/post").isMissingNode()).isFalse();
         assertThat(paths.at("/~1v1~1models/get").isMissingNode()).isFalse();
         assertThat(paths.at("/~1miners/get").isMissingNode()).isFalse();
+        assertThat(paths.at("/~1miners~1stats/get").isMissingNode()).as("the dashboard's data").isFalse();
         JsonNode schemas = api.at("/components/schemas");
         assertThat(schemas.at("/ChatRequest/properties").has("messages")).isTrue();
         assertThat(schemas.at("/ChatRequest/properties").has("roles")).isTrue();
@@ -50,6 +51,7 @@ class ApiDocumentationTest {
         assertThat(schemas.has("StreamChunk")).isTrue();
         assertThat(schemas.has("ChatSummaryView")).isTrue();
         assertThat(schemas.has("MinerView")).isTrue();
+        assertThat(schemas.has("DashboardView")).isTrue();
         assertThat(paths.at("/~1chat/post/responses/200/content").has("text/event-stream")).isTrue();
         assertThat(paths.at("/~1chat/post/responses/200/content/application~1json/schema/$ref").asText())
                 .endsWith("/ChatSummaryView");

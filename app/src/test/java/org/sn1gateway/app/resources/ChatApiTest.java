@@ -149,6 +149,20 @@ class ChatApiTest {
         try (Response anonymous = target(APP, "miners").request().get()) {
             assertThat(anonymous.getStatus()).isEqualTo(401);
         }
+
+        JsonNode stats = JSON.readTree(target(APP, "miners/stats").queryParam("since", "1h").request()
+                .header("api_key", API_KEY).get(String.class));
+        assertThat(stats.get("answers").asInt()).isPositive();
+        assertThat(stats.get("miners")).hasSize(9);
+        assertThat(stats.get("timeline")).hasSize(12);
+        assertThat(stats.get("ttfc_histogram").findValuesAsText("answers").stream().mapToInt(Integer::parseInt).sum())
+                .as("every answer with a first chunk is in a bar").isPositive();
+        assertThat(stats.get("since").asText()).endsWith("Z");
+        try (Response badWindow = target(APP, "miners/stats").queryParam("since", "soon").request()
+                .header("api_key", API_KEY).get()) {
+            assertThat(badWindow.getStatus()).isEqualTo(422);
+            assertThat(badWindow.readEntity(String.class)).contains("since must be");
+        }
     }
 
     @Test

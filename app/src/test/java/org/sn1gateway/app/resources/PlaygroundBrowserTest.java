@@ -1,6 +1,7 @@
 package org.sn1gateway.app.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.sn1gateway.app.support.GatewayFixture.API_KEY;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -20,8 +22,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.sn1gateway.app.GatewayApplication;
 import org.sn1gateway.app.config.GatewayConfiguration;
 import org.sn1gateway.app.support.BrowserTools;
+import org.sn1gateway.app.support.GatewayFixture;
 
-/** The playground in a real headless Chromium: key, prompt, send; the answer streams in beside the lanes. */
+/**
+ * The pages in a real headless Chromium: the playground (key, prompt, send; the answer streams in beside
+ * the lanes), then the dashboard drawing what those chats logged.
+ */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class PlaygroundBrowserTest {
     /** Every miner answers, so that whichever three are sampled, one is chosen. */
@@ -31,7 +37,7 @@ class PlaygroundBrowserTest {
             ConfigOverride.config("network.behaviours", "fast,fast,fast,slow,fast,fast,fast,fast"));
 
     @Test
-    void aChatSentFromThePageStreamsItsAnswerAndShowsALanePerMiner() throws Exception {
+    void aChatSentFromThePlaygroundStreamsAndTheDashboardDrawsWhatItLogged() throws Exception {
         Path screenshot = Paths.get("target", "screenshots", "playground.png").toAbsolutePath();
         Files.createDirectories(screenshot.getParent());
 
@@ -45,5 +51,18 @@ class PlaygroundBrowserTest {
                 .satisfies(lane -> assertThat(lane.get("status").asText()).startsWith("selected"));
         assertThat(shown.get("errors")).isEmpty();
         assertThat(screenshot).isNotEmptyFile();
+
+        Path dashboardShot = screenshot.resolveSibling("dashboard.png");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !GatewayFixture.rows(APP,
+                "SELECT uid FROM miner_response WHERE :id = :id", "-").isEmpty());
+        JsonNode dashboard = new ObjectMapper().readTree(BrowserTools.run("dashboard.mjs",
+                "http://127.0.0.1:" + APP.getLocalPort(), API_KEY, dashboardShot.toString()));
+
+        assertThat(dashboard.get("points").asInt()).as("a point per miner heard from").isEqualTo(3);
+        assertThat(dashboard.get("ttfcBars").asInt()).isPositive();
+        assertThat(dashboard.get("successBars").asInt()).isPositive();
+        assertThat(dashboard.get("leaderboard")).hasSize(3);
+        assertThat(dashboard.get("errors")).isEmpty();
+        assertThat(dashboardShot).isNotEmptyFile();
     }
 }

@@ -1,0 +1,29 @@
+// Opens the dashboard in Chromium, loads the statistics and reports what it drew, as one JSON line.
+// Usage: node dashboard.mjs BASE_URL API_KEY SCREENSHOT_PATH
+import { chromium } from "playwright-core";
+
+const [base, key, screenshot] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu"],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(base + "/dashboard");
+  await page.fill("#api-key", key);
+  await page.click("#load");
+  await page.waitForSelector("#scatter .point", { timeout: 30000 });
+  const result = {
+    points: await page.$$eval("#scatter .point", (points) => points.length),
+    ttfcBars: await page.$$eval("#ttfc .bar", (bars) => bars.filter((bar) => Number(bar.dataset.value) > 0).length),
+    successBars: await page.$$eval("#success .bar", (bars) => bars.filter((bar) => Number(bar.dataset.value) > 0).length),
+    leaderboard: await page.$$eval("#leaderboard tbody tr", (rows) => rows.map((row) => row.dataset.uid)),
+    errors,
+  };
+  await page.screenshot({ path: screenshot, fullPage: true });
+  console.log(JSON.stringify(result));
+} finally {
+  await browser.close();
+}
