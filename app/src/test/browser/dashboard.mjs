@@ -22,6 +22,13 @@ try {
     leaderboard: await page.$$eval("#leaderboard tbody tr", (rows) => rows.map((row) => row.dataset.uid)),
     errors,
   };
+  // Narrowed to one miner, the time charts hold that miner's answers only.
+  const one = await page.$$eval("#uid option", (options) => options.map((option) => option.value).filter(Boolean)[0]);
+  await page.selectOption("#uid", one);
+  await page.waitForFunction(() => document.querySelector("#summary").textContent.startsWith("1 answer "));
+  result.oneMiner = await page.textContent("#summary");
+  await page.selectOption("#uid", "");
+  await page.waitForFunction(() => !document.querySelector("#summary").textContent.startsWith("1 answer "));
   await page.screenshot({ path: screenshot, fullPage: true });
   console.log(JSON.stringify(result));
 } finally {

@@ -74,16 +74,29 @@ function table(miners) {
   }
 }
 
+/** The miners heard from in the window, to narrow the time charts to one of them. */
+function choices(miners, chosen) {
+  const select = $("uid");
+  select.replaceChildren(new Option("all", ""));
+  for (const miner of miners.filter((miner) => miner.queries > 0)) {
+    select.appendChild(new Option(`uid ${miner.uid}`, String(miner.uid)));
+  }
+  select.value = chosen;
+}
+
 async function load(form) {
   form?.preventDefault();
   sessionStorage.setItem(KEY, $("api-key").value);
   $("problem").hidden = true;
   try {
-    const response = await fetch(`/miners/stats?since=${encodeURIComponent($("window").value)}`,
+    const uid = $("uid").value;
+    const response = await fetch(`/miners/stats?since=${encodeURIComponent($("window").value)}`
+        + (uid === "" ? "" : `&uid=${encodeURIComponent(uid)}`),
       {headers: {"api_key": $("api-key").value, "Accept": "application/json"}});
     const stats = await response.json();
     if (!response.ok) throw new Error(stats.message || `HTTP ${response.status}`);
-    $("summary").textContent = `${stats.answers} answers since ${new Date(stats.since).toLocaleString()}`;
+    $("summary").textContent =
+        `${stats.answers} answer${stats.answers === 1 ? "" : "s"} since ${new Date(stats.since).toLocaleString()}`;
     scatter(stats.miners);
     const hhmm = (iso) => new Date(iso).toTimeString().slice(0, 5);
     bars($("success"), stats.timeline.map((bucket) => bucket.success_rate ?? 0),
@@ -92,6 +105,7 @@ async function load(form) {
     bars($("ttfc"), stats.ttfc_histogram.map((bar) => bar.answers), stats.ttfc_histogram.map(label));
     bars($("total"), stats.total_histogram.map((bar) => bar.answers), stats.total_histogram.map(label));
     table(stats.miners);
+    choices(stats.miners, uid);
   } catch (problem) {
     $("problem").hidden = false;
     $("problem").textContent = problem.message;
@@ -99,4 +113,5 @@ async function load(form) {
 }
 
 $("stats-form").addEventListener("submit", load);
+$("uid").addEventListener("change", () => load());
 if ($("api-key").value) load();

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.sn1gateway.app.api.DashboardView;
 import org.sn1gateway.app.api.MinerView;
 import org.sn1gateway.app.auth.ApiClient;
+import org.sn1gateway.domain.model.AnswerSample;
 import org.sn1gateway.domain.model.MinerTimings;
 import org.sn1gateway.domain.port.MinerNetwork;
 import org.sn1gateway.domain.port.MinerTimingReport;
@@ -58,15 +59,18 @@ public class MinersResource {
     /**
      * {@code GET /miners/stats?since=1h}: what the dashboard draws, over the last hour (or {@code 15m},
      * {@code 24h}, {@code 7d}): the miners with their statistics of the window, and the window's answers
-     * over time and by time.
+     * (of one miner with {@code uid}) over time and by time.
      */
     @GET
     @Path("stats")
     @Produces(MediaType.APPLICATION_JSON)
-    public DashboardView stats(@Parameter(hidden = true) @Auth ApiClient client, @QueryParam("since") String since) {
+    public DashboardView stats(@Parameter(hidden = true) @Auth ApiClient client, @QueryParam("since") String since,
+                               @QueryParam("uid") Integer uid) {
         Instant now = Instant.now();
         Instant start = now.minus(window(since));
-        return DashboardView.of(start, now, rows(start), timings.samples(start, MAX_SAMPLES));
+        List<AnswerSample> samples = timings.samples(start, MAX_SAMPLES).stream()
+                .filter(sample -> uid == null || sample.uid() == uid).toList();
+        return DashboardView.of(start, now, rows(start), samples);
     }
 
     private List<MinerView> rows(Instant since) {

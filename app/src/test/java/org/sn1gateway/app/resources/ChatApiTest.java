@@ -158,6 +158,12 @@ class ChatApiTest {
         assertThat(stats.get("ttfc_histogram").findValuesAsText("answers").stream().mapToInt(Integer::parseInt).sum())
                 .as("every answer with a first chunk is in a bar").isPositive();
         assertThat(stats.get("since").asText()).endsWith("Z");
+        JsonNode ofOne = JSON.readTree(target(APP, "miners/stats").queryParam("uid", 0).request()
+                .header("api_key", API_KEY).get(String.class));
+        JsonNode ofNobody = JSON.readTree(target(APP, "miners/stats").queryParam("uid", 4242).request()
+                .header("api_key", API_KEY).get(String.class));
+        assertThat(ofOne.get("answers").asInt()).isPositive().isLessThanOrEqualTo(stats.get("answers").asInt());
+        assertThat(ofNobody.get("answers").asInt()).isZero();
         try (Response badWindow = target(APP, "miners/stats").queryParam("since", "soon").request()
                 .header("api_key", API_KEY).get()) {
             assertThat(badWindow.getStatus()).isEqualTo(422);

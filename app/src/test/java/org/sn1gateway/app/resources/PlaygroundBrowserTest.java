@@ -62,6 +62,7 @@ class PlaygroundBrowserTest {
         assertThat(dashboard.get("ttfcBars").asInt()).isPositive();
         assertThat(dashboard.get("successBars").asInt()).isPositive();
         assertThat(dashboard.get("leaderboard")).hasSize(3);
+        assertThat(dashboard.get("oneMiner").asText()).as("narrowed to one miner").startsWith("1 answer since");
         assertThat(dashboard.get("errors")).isEmpty();
         assertThat(dashboardShot).isNotEmptyFile();
     }
