@@ -64,10 +64,13 @@ public abstract class EventPump implements ChatListener {
     }
 
     @Override
+    public final boolean traces() {
+        return trace;
+    }
+
+    @Override
     public final void onMiner(MinerEvent event) {
-        if (trace) {
-            pending.add(event);
-        }
+        pending.add(event);
     }
 
     private void pump(ChatHandle query) {

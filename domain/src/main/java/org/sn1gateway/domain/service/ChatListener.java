@@ -14,7 +14,12 @@ public interface ChatListener {
 
     void onDone(ChatSummary summary);
 
-    /** A miner was asked, sent its first chunk, or ended; only clients that trace need it. */
+    /** Whether this client wants {@link #onMiner}: the events are only built for those that do. */
+    default boolean traces() {
+        return false;
+    }
+
+    /** A miner was asked, sent its first chunk, or ended; only for clients that trace. */
     default void onMiner(MinerEvent event) {
     }
 }

@@ -46,9 +46,10 @@ final class ClientStream {
         }
     }
 
-    void miner(MinerEvent event) {
-        if (isOpen()) {
-            client.onMiner(event);
+    /** Builds the event only for a client that traces: the hot path of every other query stays as it was. */
+    void miner(Supplier<MinerEvent> event) {
+        if (isOpen() && client.traces()) {
+            client.onMiner(event.get());
         }
     }
 

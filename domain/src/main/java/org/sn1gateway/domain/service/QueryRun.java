@@ -202,7 +202,7 @@ final class QueryRun implements ChatHandle {
 
     /** Sent before whatever the step leads to, so that a miner's end precedes the stream's. */
     private void trace(MinerEvent.Phase phase, MinerProgress progress) {
-        client.miner(new MinerEvent(phase, progress.toResponse(progress == selected)));
+        client.miner(() -> new MinerEvent(phase, progress.toResponse(progress == selected)));
     }
 
     private void afterMinerEnded() {

@@ -34,6 +34,11 @@ public final class RecordingChatListener implements ChatListener {
     }
 
     @Override
+    public boolean traces() {
+        return true;
+    }
+
+    @Override
     public void onMiner(MinerEvent event) {
         timeline.add(event);
     }
