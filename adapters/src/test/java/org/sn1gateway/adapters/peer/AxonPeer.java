@@ -5,19 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.sn1gateway.adapters.node.NodePackages;
 
 /**
  * shared/tools/axon-peer.mjs, the reference miner that verifies requests with @polkadot, run as a real
@@ -91,22 +89,9 @@ public final class AxonPeer implements AutoCloseable {
     }
 
     /** shared/tools copied into target/ with its npm packages installed (once per build). */
-    static synchronized Path installedTools() throws IOException, InterruptedException {
-        Path source = sharedDirectory().resolve("tools");
-        Path target = Paths.get("target", "axon-peer-tools").toAbsolutePath();
-        if (!Files.isDirectory(target.resolve("node_modules"))) {
-            copy(source, target);
-            // Never inherit the test JVM's streams: they are surefire's command channel, and npm would
-            // make standard input non-blocking and write into it, corrupting the fork.
-            Path log = target.resolve("npm-ci.log");
-            Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                    .directory(target.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            install.getOutputStream().close();
-            if (!install.waitFor(START_LIMIT.toSeconds() * 4, TimeUnit.SECONDS) || install.exitValue() != 0) {
-                throw new IllegalStateException("npm ci failed in " + target + ": " + Files.readString(log).strip());
-            }
-        }
-        return target;
+    static Path installedTools() throws IOException, InterruptedException {
+        return NodePackages.installed(sharedDirectory().resolve("tools"),
+                Paths.get("target", "axon-peer-tools").toAbsolutePath());
     }
 
     private static Path sharedDirectory() {
@@ -116,21 +101,5 @@ public final class AxonPeer implements AutoCloseable {
                     + "; the project expects the shared folder beside the checkout");
         }
         return shared;
-    }
-
-    private static void copy(Path source, Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(path -> !path.toString().contains("node_modules")).toList()) {
-                Path destination = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
-                    destination.toFile().setWritable(true);
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }
