@@ -4,8 +4,13 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpResponse.ResponseInfo;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.sn1gateway.domain.port.MinerAnswerListener;
@@ -22,20 +27,32 @@ final class StreamedCall implements MinerCall {
     private final long maxAnswerBytes;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final Runnable whenOver;
+    private final ResponseCheck check;
     private volatile CompletableFuture<?> exchange;
     private volatile AnswerSubscriber subscriber;
 
     StreamedCall(MinerAnswerListener listener, Supplier<AnswerDecoder> decoders, long maxAnswerBytes) {
-        this(listener, decoders, maxAnswerBytes, () -> { });
+        this(listener, decoders, maxAnswerBytes, response -> Optional.empty(), () -> { });
     }
 
-    /** {@code whenOver} runs once, when the call ends, fails or is cancelled. */
+    /**
+     * {@code check} may refuse a success before its body is read; {@code whenOver} runs once, when the call
+     * ends, fails or is cancelled.
+     */
     StreamedCall(MinerAnswerListener listener, Supplier<AnswerDecoder> decoders, long maxAnswerBytes,
-                 Runnable whenOver) {
+                 ResponseCheck check, Runnable whenOver) {
         this.listener = listener;
         this.decoders = decoders;
         this.maxAnswerBytes = maxAnswerBytes;
+        this.check = check;
         this.whenOver = whenOver;
+    }
+
+    /** A protocol's own test of a success response's headers. */
+    @FunctionalInterface
+    interface ResponseCheck {
+        /** Why the response is no answer, or empty to read it. */
+        Optional<MinerFailure> refusal(ResponseInfo response);
     }
 
     /** The body handler for this call's response. */
@@ -49,6 +66,11 @@ final class StreamedCall implements MinerCall {
             return new ErrorBodySubscriber(MinerFailure.Kind.BROKEN_STREAM,
                     "HTTP " + response.statusCode() + " with " + type.replaceAll("\\p{Cntrl}", " ")
                             + " instead of a stream", this::refused);
+        }
+        Optional<MinerFailure> refusal = check.refusal(response);
+        if (refusal.isPresent()) {
+            // Not one byte of a refused answer is read: it may be endless, and it is nobody's answer.
+            return new DroppedBody(() -> refused(refusal.get()));
         }
         AnswerSubscriber answer = new AnswerSubscriber(decoders.get(), maxAnswerBytes, this);
         subscriber = answer;
@@ -118,6 +140,32 @@ final class StreamedCall implements MinerCall {
         if (ended.compareAndSet(false, true)) {
             whenOver.run();
             listener.onFailure(failure);
+        }
+    }
+
+    /** Hangs up on a body at once, which also keeps the connection out of the pool. */
+    private record DroppedBody(Runnable afterwards) implements BodySubscriber<Void> {
+        @Override
+        public CompletionStage<Void> getBody() {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.cancel();
+            afterwards.run();
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+        }
+
+        @Override
+        public void onError(Throwable error) {
+        }
+
+        @Override
+        public void onComplete() {
         }
     }
 }

@@ -47,6 +47,7 @@ public final class SynapseDendrite implements Dendrite {
             String axon = endpoint(miner).toString();
             String uuid = uuids.borrow(axon);
             StreamedCall call = new StreamedCall(each, RawTextDecoder::new, maxAnswerBytes,
+                    response -> AxonSignatures.refusal(response.headers(), signer.hotkey(), miner.hotkey()),
                     () -> uuids.giveBack(axon, uuid));
             call.attach(http.sendAsync(request(miner, prompt, uuid), call::subscriberFor));
             return call;

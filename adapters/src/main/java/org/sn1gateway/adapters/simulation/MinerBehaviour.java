@@ -35,7 +35,9 @@ public enum MinerBehaviour {
     /** Answers 200 with an HTML page. */
     WRONG_CONTENT_TYPE(0),
     /** Answers with a megabyte of response headers. */
-    HUGE_HEADERS(0);
+    HUGE_HEADERS(0),
+    /** Streams a good answer but signs its response with another neuron's hotkey. */
+    IMPERSONATOR(0);
 
     private final int weight;
 

@@ -33,10 +33,12 @@ final class SimulatedAxon implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AxonCounters counters;
     private final Optional<SynapseVerifier> verifier;
+    private final AxonStamp stamp;
 
     private SimulatedAxon(int uid, MinerBehaviour behaviour, AnswerComposer composer, long seed, double timeScale,
-                          AxonCounters counters, SynapseVerifier verifier) throws IOException {
+                          AxonCounters counters, SynapseVerifier verifier, AxonStamp stamp) throws IOException {
         this.uid = uid;
+        this.stamp = stamp;
         this.counters = counters;
         this.verifier = Optional.of(verifier);
         this.behaviour = behaviour;
@@ -49,8 +51,9 @@ final class SimulatedAxon implements AutoCloseable {
     }
 
     static SimulatedAxon start(int uid, MinerBehaviour behaviour, AnswerComposer composer, long seed,
-                               double timeScale, AxonCounters counters, SynapseVerifier verifier) throws IOException {
-        SimulatedAxon axon = new SimulatedAxon(uid, behaviour, composer, seed, timeScale, counters, verifier);
+                               double timeScale, AxonCounters counters, SynapseVerifier verifier, AxonStamp stamp)
+            throws IOException {
+        SimulatedAxon axon = new SimulatedAxon(uid, behaviour, composer, seed, timeScale, counters, verifier, stamp);
         axon.server.start();
         return axon;
     }
@@ -70,6 +73,7 @@ final class SimulatedAxon implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         counters.requests.incrementAndGet();
         try {
+            stamp.stamp(exchange);
             SynapseRequestCheck.Result check = SynapseRequestCheck.of(exchange, verifier);
             if (check.accepted()) {
                 answer(exchange, check.lastMessage());
@@ -90,7 +94,7 @@ final class SimulatedAxon implements AutoCloseable {
             case HANGING -> Thread.sleep(HANG);
             case EMPTY -> AxonResponses.startStream(exchange).close();
             case REFUSAL -> stream(exchange, words(REFUSAL), random, 60, 150, 15, 40, Integer.MAX_VALUE);
-            case FAST -> stream(exchange, words(compose(prompt)), random, 40, 150, 15, 45, Integer.MAX_VALUE);
+            case FAST, IMPERSONATOR -> stream(exchange, words(compose(prompt)), random, 40, 150, 15, 45, Integer.MAX_VALUE);
             case SLOW -> stream(exchange, words(compose(prompt)), random, 1_200, 2_500, 60, 140, Integer.MAX_VALUE);
             case BROKEN_STREAM -> {
                 List<String> words = words(compose(prompt));

@@ -50,8 +50,11 @@ public final class SimulatedSubnet implements AutoCloseable {
                 MinerBehaviour behaviour = validator ? MinerBehaviour.FAST
                         : uid < settings.behaviours().size() ? settings.behaviours().get(uid) : MinerBehaviour.draw(random);
                 String hotkey = identities.hotkey(uid).hotkey();
+                // An impersonator signs as its neighbour: a registered neuron, but not the one called.
+                Hotkey signer = identities.hotkey(behaviour == MinerBehaviour.IMPERSONATOR ? uid + 1 : uid);
                 SimulatedAxon axon = SimulatedAxon.start(uid, behaviour, composer, settings.seed(), settings.timeScale(),
-                        counters, new SynapseVerifier(hotkey, SimulatedIdentities.signatureCheck(), InstantSource.system()));
+                        counters, new SynapseVerifier(hotkey, SimulatedIdentities.signatureCheck(), InstantSource.system()),
+                        new AxonStamp(signer));
                 axons.add(axon);
                 miners.add(new Miner(uid, hotkey, identities.coldkey(uid).hotkey(),
                         new AxonEndpoint("127.0.0.1", axon.port()), validator ? 0 : incentives.get(uid),

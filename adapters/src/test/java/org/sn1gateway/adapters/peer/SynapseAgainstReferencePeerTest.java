@@ -18,6 +18,7 @@ import org.sn1gateway.domain.model.AxonEndpoint;
 import org.sn1gateway.domain.model.Message;
 import org.sn1gateway.domain.model.Miner;
 import org.sn1gateway.domain.model.Role;
+import org.sn1gateway.domain.port.MinerFailure;
 import org.sn1gateway.domain.port.MinerPrompt;
 
 /** The gateway's classic synapse requests, as the reference axon (Python SDK rules, @polkadot) sees them. */
@@ -35,11 +36,13 @@ class SynapseAgainstReferencePeerTest {
         peer.close();
     }
 
+    private final SynapseDendrite dendrite = new SynapseDendrite(MinerHttpClients.create(Duration.ofSeconds(2)),
+            RequestSigner.unsigned("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"), NonceSource.systemClock(),
+            1 << 20);
+
+    /** The reply is taken only if the peer's @polkadot signature on its response verifies. */
     @Test
     void theReferenceAxonAcceptsTheHeadersBodyAndBodyHashAndStreamsItsReply() throws Exception {
-        SynapseDendrite dendrite = new SynapseDendrite(MinerHttpClients.create(Duration.ofSeconds(2)),
-                RequestSigner.unsigned("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"), NonceSource.systemClock(),
-                1 << 20);
         Miner miner = new Miner(0, peer.hotkey(), "coldkey", new AxonEndpoint("127.0.0.1", peer.port()), 1, 0, false);
         RecordingAnswer answer = new RecordingAnswer();
 
@@ -51,5 +54,20 @@ class SynapseAgainstReferencePeerTest {
         JsonNode verdict = peer.nextVerdict(WAIT);
         assertThat(verdict.get("status").asInt()).isEqualTo(200);
         assertThat(verdict.get("reason").asText()).isEqualTo("ok");
+    }
+
+    /** The metagraph says uid 0 is //Alice's, but the axon at that address signs with its own key. */
+    @Test
+    void anAxonAnsweringWithAnotherHotkeysSignatureIsRefused() throws Exception {
+        Miner registeredAsAlice = new Miner(0, "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY", "coldkey",
+                new AxonEndpoint("127.0.0.1", peer.port()), 1, 0, false);
+        RecordingAnswer answer = new RecordingAnswer();
+
+        dendrite.call(registeredAsAlice, new MinerPrompt(List.of(new Message(Role.USER, "hello")),
+                Duration.ofSeconds(12)), answer);
+
+        assertThat(answer.await(WAIT).kind()).isEqualTo(MinerFailure.Kind.FORGED);
+        assertThat(answer.text()).isEmpty();
+        assertThat(peer.nextVerdict(WAIT).get("status").asInt()).as("the peer itself served the request").isEqualTo(200);
     }
 }

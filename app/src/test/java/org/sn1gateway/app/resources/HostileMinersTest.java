@@ -24,7 +24,7 @@ import org.sn1gateway.app.config.GatewayConfiguration;
 import org.sn1gateway.app.support.GatewayFixture;
 
 /**
- * One chat to a good miner and seven hostile or broken ones (hostile-miners.yml): the client gets the
+ * One chat to a good miner and eight hostile or broken ones (hostile-miners.yml): the client gets the
  * good answer, and each bad miner's log row says what it did.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -38,14 +38,14 @@ class HostileMinersTest {
     @BeforeAll
     static void chatWithEveryMiner() throws Exception {
         try (Response response = post(APP, "chat", "{\"messages\": [\"What is a validator?\"], \"roles\": [\"user\"], "
-                        + "\"uids\": [0, 1, 2, 3, 4, 5, 6, 7], \"k\": 8, \"prefer\": \"longest\", \"timeout\": 3}",
+                        + "\"uids\": [0, 1, 2, 3, 4, 5, 6, 7, 8], \"k\": 9, \"prefer\": \"longest\", \"timeout\": 3}",
                 Map.of("api_key", API_KEY, "Accept", "application/json"))) {
             assertThat(response.getStatus()).isEqualTo(200);
             summary = new ObjectMapper().readTree(response.readEntity(String.class));
         }
         String queryId = summary.get("query_id").asText();
         await().atMost(Duration.ofSeconds(15)).until(() -> GatewayFixture.rows(APP,
-                "SELECT uid FROM miner_response WHERE query_id = :id", queryId).size() == 8);
+                "SELECT uid FROM miner_response WHERE query_id = :id", queryId).size() == 9);
         rows = GatewayFixture.rows(APP, "SELECT * FROM miner_response WHERE query_id = :id", queryId).stream()
                 .collect(Collectors.toMap(row -> ((Number) row.get("uid")).intValue(), row -> row));
     }
@@ -63,7 +63,7 @@ class HostileMinersTest {
         assertThat(summary.get("uid").asInt()).isZero();
         assertThat(summary.get("completion").asText()).isNotBlank().doesNotContain("CUDA").doesNotContain("html");
         assertThat(status(0)).isEqualTo("selected");
-        assertThat(GatewayFixture.subnet(APP).requestsReceived()).as("the redirect was not followed").isEqualTo(8);
+        assertThat(GatewayFixture.subnet(APP).requestsReceived()).as("the redirect was not followed").isEqualTo(9);
     }
 
     @Test
@@ -105,5 +105,11 @@ class HostileMinersTest {
     void aMegabyteOfHeadersIsRefusedByTheClientsHeaderCap() {
         assertThat(status(7)).isEqualTo("error");
         assertThat(reason(7)).contains("Header size too big");
+    }
+
+    @Test
+    void anAnswerSignedWithAnotherMinersHotkeyIsRefused() {
+        assertThat(status(8)).isEqualTo("error");
+        assertThat(reason(8)).contains("axon signature is not from the miner's hotkey");
     }
 }

@@ -14,7 +14,9 @@ public record MinerFailure(Kind kind, String message) {
         /** The network's own time limit ran out. */
         TIMEOUT,
         /** The gateway refused to call the miner (for example, a forbidden address). */
-        REFUSED
+        REFUSED,
+        /** The answer was signed by a key other than the miner's registered hotkey. */
+        FORGED
     }
 
     public MinerFailure {
