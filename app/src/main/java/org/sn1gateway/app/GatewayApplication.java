@@ -51,6 +51,7 @@ import org.sn1gateway.app.errors.SnakeCaseViolationsFilter;
 import org.sn1gateway.app.health.DatabaseHealthCheck;
 import org.sn1gateway.app.health.MetagraphHealthCheck;
 import org.sn1gateway.app.health.MinerNetworkHealthCheck;
+import org.sn1gateway.app.health.RecentOutcomes;
 import org.sn1gateway.app.health.WalletHealthCheck;
 import org.sn1gateway.app.http.HttpHardening;
 import org.sn1gateway.app.metrics.MinerMetrics;
@@ -121,7 +122,8 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         // The gateway never queries its own hotkey, should the validator's uid be in the metagraph.
         AvailabilityRules availability = new AvailabilityRules(AvailabilityRules.DEFAULT_VALIDATOR_STAKE_LIMIT,
                 config.network().signer().map(RequestSigner::hotkey));
-        QueryLog measuredLog = new MinerMetrics(queryLog, environment.metrics(), PrometheusEndpoint.register(environment));
+        RecentOutcomes outcomes = new RecentOutcomes(queryLog, MinerNetworkHealthCheck.UNANSWERED_IN_A_ROW);
+        QueryLog measuredLog = new MinerMetrics(outcomes, environment.metrics(), PrometheusEndpoint.register(environment));
         ChatService chat = new ChatService(network, measuredLog,
                 new MinerSampler(availability, ThreadLocalRandom::current), AnswerCleaner.standard(),
                 new ExecutorScheduler(deadlineTimer(environment)), InstantSource.system(),
@@ -154,7 +156,7 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         environment.admin().addTask(new ResyncMetagraphTask(config.network().metagraphSync()));
         config.network().signer().ifPresent(signer ->
                 environment.healthChecks().register("wallet", new WalletHealthCheck(signer)));
-        environment.healthChecks().register("miner-network", new MinerNetworkHealthCheck(network, availability));
+        environment.healthChecks().register("miner-network", new MinerNetworkHealthCheck(network, availability, outcomes));
     }
 
     private static QueuedQueryLog queryLog(GatewayConfiguration config, Environment environment, Jdbi jdbi) {

@@ -23,6 +23,8 @@ final class SimulatedAxon implements AutoCloseable {
     static final String REFUSAL = "I'm sorry, but I cannot help with that.";
     /** Longer than any query timeout the gateway allows, so a hanging miner always outlasts the query. */
     private static final Duration HANG = Duration.ofSeconds(130);
+    /** uvicorn's default: a burst of connections waits to be accepted instead of timing out. */
+    private static final int BACKLOG = 2048;
 
     private final int uid;
     private final MinerBehaviour behaviour;
@@ -45,7 +47,7 @@ final class SimulatedAxon implements AutoCloseable {
         this.composer = composer;
         this.seed = seed;
         this.timeScale = timeScale;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
     }

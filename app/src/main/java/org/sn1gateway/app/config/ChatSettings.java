@@ -3,8 +3,12 @@ package org.sn1gateway.app.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.sn1gateway.app.api.ChatLimits;
 import org.sn1gateway.domain.service.ChatService;
 
 /** The {@code chat:} section: how the chat endpoints treat clients. */
@@ -28,6 +32,34 @@ public class ChatSettings {
     @Min(1)
     @JsonProperty
     private int maxChunksPerAnswer = ChatService.DEFAULT_MAX_CHUNKS_PER_ANSWER;
+
+    /** At most this many messages in a chat; the contract allows 64. */
+    @Min(1)
+    @Max(64)
+    @JsonProperty
+    private int maxMessages = 64;
+
+    /** Characters in any one message. */
+    @Min(1)
+    @JsonProperty
+    private int maxMessageLength = 65_536;
+
+    /** Miners one chat may ask ({@code k}, or the number of {@code uids}); the contract allows 64. */
+    @Min(1)
+    @Max(64)
+    @JsonProperty
+    private int maxK = 64;
+
+    /** The longest {@code timeout} a chat may ask for; the contract allows 120 seconds. */
+    @NotNull
+    @MinDuration(1)
+    @MaxDuration(120)
+    @JsonProperty
+    private Duration maxTimeout = Duration.seconds(120);
+
+    public ChatLimits limits() {
+        return new ChatLimits(maxMessages, maxMessageLength, maxK, maxTimeout.toJavaDuration());
+    }
 
     public int maxChunksPerAnswer() {
         return maxChunksPerAnswer;

@@ -21,6 +21,7 @@ import org.sn1gateway.app.auth.ApiClient;
 import org.sn1gateway.app.config.ChatSettings;
 import org.sn1gateway.app.sse.StreamCounters;
 import org.sn1gateway.app.sse.SseChatStream;
+import org.sn1gateway.domain.model.ChatQuery;
 import org.sn1gateway.domain.service.ChatHandle;
 import org.sn1gateway.domain.service.ChatListener;
 import org.sn1gateway.domain.service.ChatService;
@@ -55,9 +56,10 @@ public class ChatResource {
     @Timed(name = "chat-stream")
     public void chat(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
                      @Context Sse sse) {
+        ChatQuery query = limitedQuery(request);
         SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams,
                 request.isTraced());
-        stream.writeFor(start(request, stream));
+        stream.writeFor(start(request, query, stream));
     }
 
     @POST
@@ -66,11 +68,18 @@ public class ChatResource {
     @Timed(name = "chat-json")
     public void chatOnce(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request,
                          @Suspended AsyncResponse response) {
-        start(request, new JsonAnswer(response));
+        start(request, limitedQuery(request), new JsonAnswer(response));
     }
 
-    private ChatHandle start(ChatRequest request, ChatListener listener) {
-        return request.isMixture() ? chat.startMixture(request.toQuery(), listener) : chat.start(request.toQuery(), listener);
+    private ChatHandle start(ChatRequest request, ChatQuery query, ChatListener listener) {
+        return request.isMixture() ? chat.startMixture(query, listener) : chat.start(query, listener);
+    }
+
+    /** The request as a query, refused with 422 when it is over the operator's limits. */
+    private ChatQuery limitedQuery(ChatRequest request) {
+        ChatQuery query = request.toQuery();
+        settings.limits().check(query);
+        return query;
     }
 
     @POST
@@ -78,8 +87,9 @@ public class ChatResource {
     @Produces(EVENT_STREAM)
     public void echo(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
                      @Context Sse sse) {
+        ChatQuery query = limitedQuery(request);
         SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams, false);
-        ChatHandle echo = EchoStream.start(request.toQuery(), settings.echoDelay(), stream);
+        ChatHandle echo = EchoStream.start(query, settings.echoDelay(), stream);
         stream.writeFor(echo);
     }
 
@@ -88,6 +98,6 @@ public class ChatResource {
     @Produces(JSON)
     public void echoOnce(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request,
                          @Suspended AsyncResponse response) {
-        EchoStream.start(request.toQuery(), settings.echoDelay(), new JsonAnswer(response));
+        EchoStream.start(limitedQuery(request), settings.echoDelay(), new JsonAnswer(response));
     }
 }

@@ -55,6 +55,7 @@ public class OpenAiResource {
     public void completions(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid OpenAiChatRequest request,
                             @Suspended AsyncResponse response) {
         ChatQuery query = request.toQuery();
+        settings.limits().check(query);
         if (request.streaming()) {
             OpenAiStream stream = new OpenAiStream(response, json, settings.heartbeatInterval(), streams,
                     request.isTraced(), request.modelName(),

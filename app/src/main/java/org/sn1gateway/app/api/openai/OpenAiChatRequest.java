@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.sn1gateway.app.api.ChatRequest;
 import org.sn1gateway.domain.model.ChatQuery;
 import org.sn1gateway.domain.model.MinerSelection;
 import org.sn1gateway.domain.model.Preference;
@@ -93,6 +94,6 @@ public record OpenAiChatRequest(
                 new LinkedHashSet<>(exclude == null ? List.of() : exclude), uids == null ? List.of() : uids);
         return new ChatQuery(messages.stream().map(OpenAiMessage::toMessage).toList(), selection,
                 prefer == null ? Preference.FIRST : Preference.valueOf(prefer.toUpperCase(Locale.ROOT)),
-                Duration.ofMillis(Math.round(Objects.requireNonNullElse(timeout, 15.0) * 1000)));
+                Duration.ofMillis(Math.round(Objects.requireNonNullElse(timeout, ChatRequest.DEFAULT_TIMEOUT_SECONDS) * 1000)));
     }
 }
