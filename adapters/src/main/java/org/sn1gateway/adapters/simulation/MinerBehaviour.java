@@ -20,7 +20,11 @@ public enum MinerBehaviour {
     /** Streams part of an answer, then drops the connection. */
     BROKEN_STREAM(8),
 
-    // Hostile or badly broken miners: never drawn at random (weight 0), only scripted by uid.
+    // Never drawn at random (weight 0), only scripted by uid: a benchmark's ideal miner, then hostile or
+    // badly broken ones.
+
+    /** Sends its whole answer at once, in one write: the benchmarks' "instant miner". */
+    INSTANT(0),
 
     /** Starts a stream and sends one byte a second, for ever (slowloris). */
     SLOWLORIS(0),

@@ -95,6 +95,11 @@ final class SimulatedAxon implements AutoCloseable {
                     "{\"message\": \"Internal Server Error #" + UUID.randomUUID() + "\"}");
             case HANGING -> Thread.sleep(HANG);
             case EMPTY -> AxonResponses.startStream(exchange).close();
+            case INSTANT -> {
+                OutputStream body = AxonResponses.startStream(exchange);
+                body.write(compose(prompt).getBytes(StandardCharsets.UTF_8));
+                body.close();
+            }
             case REFUSAL -> stream(exchange, words(REFUSAL), random, 60, 150, 15, 40, Integer.MAX_VALUE);
             case FAST, IMPERSONATOR -> stream(exchange, words(compose(prompt)), random, 40, 150, 15, 45, Integer.MAX_VALUE);
             case SLOW -> stream(exchange, words(compose(prompt)), random, 1_200, 2_500, 60, 140, Integer.MAX_VALUE);

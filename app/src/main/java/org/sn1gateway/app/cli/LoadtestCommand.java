@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.sn1gateway.app.loadtest.LoadGenerator;
@@ -39,6 +40,8 @@ public final class LoadtestCommand extends Command {
         subparser.addArgument("--prompt").setDefault("Explain in one paragraph what a validator does.");
         subparser.addArgument("--timeout").setDefault("60s").help("per chat, from sending to the last event");
         subparser.addArgument("--format").choices("table", "json").setDefault("table");
+        subparser.addArgument("--trace").action(Arguments.storeTrue()).help("ask /chat for miner events and report the"
+                + " time the gateway added to its miner's time to first chunk");
     }
 
     @Override
@@ -59,9 +62,13 @@ public final class LoadtestCommand extends Command {
         }
         String path = namespace.getString("path");
         boolean openAi = path.startsWith("/v1/");
+        if (openAi && namespace.getBoolean("trace")) {
+            throw new IllegalArgumentException("--trace measures /chat only");
+        }
         LoadReport report = LoadGenerator.run(new LoadGenerator.Plan(
                 URI.create(namespace.getString("url").replaceAll("/+$", "") + path),
-                namespace.getString("api_key"), body(openAi, namespace.getString("prompt"), namespace.getInt("k")),
+                namespace.getString("api_key"), body(openAi, namespace.getString("prompt"), namespace.getInt("k"),
+                        namespace.getBoolean("trace")),
                 openAi, concurrency, duration == null && requests == null ? Integer.valueOf(100) : requests,
                 duration == null ? null : DurationArgument.parse(duration),
                 DurationArgument.parse(namespace.getString("timeout"))));
@@ -72,12 +79,12 @@ public final class LoadtestCommand extends Command {
         }
     }
 
-    private static String body(boolean openAi, String prompt, int k) throws Exception {
+    private static String body(boolean openAi, String prompt, int k, boolean trace) throws Exception {
         return openAi
                 ? JSON.writeValueAsString(Map.of("model", "sn1", "stream", true, "k", k,
                         "messages", List.of(Map.of("role", "user", "content", prompt))))
                 : JSON.writeValueAsString(Map.of("messages", List.of(prompt), "roles",
-                        List.of("user"), "k", k));
+                        List.of("user"), "k", k, "trace", trace));
     }
 
     private static void print(LoadReport report) {
@@ -87,6 +94,9 @@ public final class LoadtestCommand extends Command {
         System.out.printf(Locale.ROOT, "%-22s %9s %9s %9s %9s%n", "ms", "p50", "p90", "p99", "max");
         row("time to first chunk", report.timeToFirstChunk());
         row("total time", report.totalTime());
+        if (report.addedTimeToFirstChunk().max() > 0) {
+            row("added by the gateway", report.addedTimeToFirstChunk());
+        }
         System.out.println(report.errors().isEmpty() ? "errors: none" : "errors: " + report.errors());
     }
 

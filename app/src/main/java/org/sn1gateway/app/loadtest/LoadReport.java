@@ -17,6 +17,7 @@ public record LoadReport(
         @JsonProperty("chunks_per_second") double chunksPerSecond,
         @JsonProperty("time_to_first_chunk_ms") Percentiles timeToFirstChunk,
         @JsonProperty("total_time_ms") Percentiles totalTime,
+        @JsonProperty("added_time_to_first_chunk_ms") Percentiles addedTimeToFirstChunk,
         @JsonProperty("errors") Map<String, Integer> errors) {
 
     /** p50, p90, p99 and max, in milliseconds; zeros when nothing was measured. */
@@ -47,7 +48,8 @@ public record LoadReport(
         long chunks = outcomes.stream().mapToLong(StreamOutcome::chunks).sum();
         return new LoadReport(outcomes.size(), good.size(), concurrency, seconds, outcomes.size() / seconds,
                 chunks / seconds, Percentiles.of(times(good, StreamOutcome::timeToFirstChunkNanos)),
-                Percentiles.of(times(good, StreamOutcome::totalNanos)), errors);
+                Percentiles.of(times(good, StreamOutcome::totalNanos)),
+                Percentiles.of(times(good, StreamOutcome::addedNanos)), errors);
     }
 
     private static long[] times(List<StreamOutcome> outcomes, ToLongFunction<StreamOutcome> time) {

@@ -1,5 +1,7 @@
 package org.sn1gateway.app.loadtest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -54,6 +58,8 @@ final class StreamProbe {
         long first = -1;
         int chunks = 0;
         String error = null;
+        MinerTimes miners = new MinerTimes();
+        int selectedUid = -1;
         while (lines.hasNext()) {
             String line = lines.next();
             if (line.startsWith("event:")) {
@@ -63,12 +69,17 @@ final class StreamProbe {
                     case "chunk" -> {
                         if (!line.contains("\"delta\":\"\"")) {
                             chunks++;
-                            first = first < 0 ? System.nanoTime() - start : first;
+                            if (first < 0) {
+                                first = System.nanoTime() - start;
+                                selectedUid = MinerTimes.selectedUid(line.substring(5));
+                            }
                         }
                     }
+                    case "miner" -> miners.add(line.substring(5));
                     case "error" -> error = "stream_error";
                     case "done" -> {
-                        return new StreamOutcome(first, System.nanoTime() - start, chunks, error);
+                        return new StreamOutcome(first, System.nanoTime() - start, chunks, error,
+                                miners.added(selectedUid, first));
                     }
                     default -> { }
                 }
@@ -98,5 +109,40 @@ final class StreamProbe {
             }
         }
         return new StreamOutcome(first, System.nanoTime() - start, chunks, "no_done_line");
+    }
+
+    /**
+     * Each miner's time to first chunk as the gateway measured it (from the start of its query), read from
+     * a traced chat's {@code miner} events. What the client waited beyond that is the gateway's own share:
+     * reading and checking the request before the query starts, and passing the chunk on.
+     */
+    private static final class MinerTimes {
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private final Map<Integer, Double> secondsByUid = new HashMap<>();
+
+        void add(String data) {
+            try {
+                JsonNode miner = JSON.readTree(data);
+                JsonNode seconds = miner.path("time_to_first_chunk");
+                if (seconds.isNumber()) {
+                    secondsByUid.put(miner.path("uid").asInt(), seconds.asDouble());
+                }
+            } catch (IOException unreadable) {
+                // A trace event we cannot read only leaves this chat without an added time.
+            }
+        }
+
+        static int selectedUid(String chunk) {
+            try {
+                return JSON.readTree(chunk).path("selected_uid").asInt(-1);
+            } catch (IOException unreadable) {
+                return -1;
+            }
+        }
+
+        long added(int uid, long clientNanos) {
+            Double seconds = secondsByUid.get(uid);
+            return seconds == null || clientNanos < 0 ? -1 : Math.max(0, clientNanos - Math.round(seconds * 1e9));
+        }
     }
 }

@@ -62,6 +62,20 @@ class LoadtestCommandTest {
         assertThat(total.get("p50").asDouble()).isGreaterThanOrEqualTo(first.get("p50").asDouble());
     }
 
+    /** With k = 8 a fast miner answers every chat; the gateway's own share is a part of the wait. */
+    @Test
+    void aTracedRunSeparatesTheGatewaysShareOfTheTimeToFirstChunk() throws Exception {
+        JsonNode report = loadtest("--path=/chat", "--requests=8", "--concurrency=2", "--k=8", "--trace");
+
+        assertThat(report.get("succeeded").asInt()).isEqualTo(8);
+        JsonNode added = report.get("added_time_to_first_chunk_ms");
+        JsonNode first = report.get("time_to_first_chunk_ms");
+        assertThat(added.get("p50").asDouble()).isPositive().isLessThan(first.get("p50").asDouble());
+        assertThat(added.get("max").asDouble()).isLessThanOrEqualTo(first.get("max").asDouble());
+        assertThat(loadtest("--path=/chat", "--requests=2", "--k=8").get("added_time_to_first_chunk_ms").get("max")
+                .asDouble()).as("nothing is reported without --trace").isZero();
+    }
+
     @Test
     void speaksTheOpenAiApiAndCountsRefusalsByKind() throws Exception {
         JsonNode openAi = loadtest("--path=/v1/chat/completions", "--requests=4", "--concurrency=2", "--k=3");
