@@ -7,28 +7,23 @@ import static org.sn1gateway.app.support.GatewayFixture.post;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sn1gateway.app.GatewayApplication;
 import org.sn1gateway.app.config.GatewayConfiguration;
 import org.sn1gateway.app.support.GatewayFixture;
 
 /** An operator narrows the contract's ranges: chats over the configured limits get 422 and ask no miner. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ChatLimitsTest {
-    private static final DropwizardAppExtension<GatewayConfiguration> APP = new DropwizardAppExtension<>(
-            GatewayApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-            ConfigOverride.config("database.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"),
+    private static final DropwizardAppExtension<GatewayConfiguration> APP = GatewayFixture.extension(
             ConfigOverride.config("chat.maxMessages", "2"),
             ConfigOverride.config("chat.maxMessageLength", "20"),
             ConfigOverride.config("chat.maxK", "2"),

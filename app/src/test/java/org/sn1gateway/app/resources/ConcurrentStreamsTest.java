@@ -7,7 +7,6 @@ import static org.sn1gateway.app.support.GatewayFixture.API_KEY;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Client;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.client.WebTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,7 +25,6 @@ import org.glassfish.jersey.client.ClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.sn1gateway.app.GatewayApplication;
 import org.sn1gateway.app.config.GatewayConfiguration;
 import org.sn1gateway.app.support.GatewayFixture;
 import org.sn1gateway.app.support.SseChat;
@@ -39,9 +36,7 @@ import org.sn1gateway.app.support.SseChat.Event;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ConcurrentStreamsTest {
-    private static final DropwizardAppExtension<GatewayConfiguration> APP = new DropwizardAppExtension<>(
-            GatewayApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-            ConfigOverride.config("database.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"),
+    private static final DropwizardAppExtension<GatewayConfiguration> APP = GatewayFixture.extension(
             // The clients, the gateway and the miners share two cores here: a burst of 480 miner connects
             // can take longer than the default 2 s to be seen through, which is not what this test is about.
             ConfigOverride.config("network.connectTimeout", "15 seconds"),

@@ -7,27 +7,22 @@ import static org.sn1gateway.app.support.GatewayFixture.post;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.sn1gateway.app.GatewayApplication;
 import org.sn1gateway.app.config.GatewayConfiguration;
 import org.sn1gateway.app.support.GatewayFixture;
 
 /** sampling_mode fastest after a scripted history on the simulated subnet (uids 0 and 7 are the fast ones). */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class MeasuredSamplingTest {
-    private static final DropwizardAppExtension<GatewayConfiguration> APP = new DropwizardAppExtension<>(
-            GatewayApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-            ConfigOverride.config("database.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"),
+    private static final DropwizardAppExtension<GatewayConfiguration> APP = GatewayFixture.extension(
             ConfigOverride.config("network.timeScale", "0.05"),
             ConfigOverride.config("queryLog.statsRefresh", "50 milliseconds"));
     private static final ObjectMapper JSON = new ObjectMapper();

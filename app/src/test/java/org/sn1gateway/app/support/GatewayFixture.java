@@ -23,11 +23,16 @@ public final class GatewayFixture {
     private GatewayFixture() {
     }
 
-    /** A gateway with an in-memory database of its own, so that test classes never see each other's rows. */
-    public static DropwizardAppExtension<GatewayConfiguration> extension() {
-        return new DropwizardAppExtension<>(GatewayApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"),
-                ConfigOverride.config("database.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+    /**
+     * A gateway on test-config.yml with an in-memory database of its own, so that test classes never see
+     * each other's rows, and any further settings.
+     */
+    public static DropwizardAppExtension<GatewayConfiguration> extension(ConfigOverride... settings) {
+        ConfigOverride[] all = new ConfigOverride[settings.length + 1];
+        all[0] = ConfigOverride.config("database.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        System.arraycopy(settings, 0, all, 1, settings.length);
+        return new DropwizardAppExtension<>(GatewayApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+                all);
     }
 
     public static WebTarget target(DropwizardAppExtension<GatewayConfiguration> app, String path) {
