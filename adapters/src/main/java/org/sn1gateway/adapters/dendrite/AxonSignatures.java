@@ -1,11 +1,7 @@
 package org.sn1gateway.adapters.dendrite;
 
 import java.net.http.HttpHeaders;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.Optional;
-import org.sn1gateway.adapters.crypto.Sr25519;
-import org.sn1gateway.adapters.crypto.Ss58;
 import org.sn1gateway.domain.port.MinerFailure;
 
 /**
@@ -19,14 +15,8 @@ final class AxonSignatures {
     static final String SIGNATURE = "bt_header_axon_signature";
     static final String NONCE = "bt_header_axon_nonce";
     static final String UUID = "bt_header_axon_uuid";
-    private static final int SIGNATURE_HEX_DIGITS = 128;
 
     private AxonSignatures() {
-    }
-
-    /** The text an axon signs; absent values read {@code None}, as Python formats them. */
-    static String message(String axonNonce, String dendriteHotkey, String axonHotkey, String axonUuid) {
-        return orNone(axonNonce) + "." + orNone(dendriteHotkey) + "." + orNone(axonHotkey) + "." + orNone(axonUuid);
     }
 
     /**
@@ -40,27 +30,10 @@ final class AxonSignatures {
         if (signature.isEmpty()) {
             return Optional.empty();
         }
-        String message = message(headers.firstValue(NONCE).orElse(null), dendriteHotkey, minerHotkey,
-                headers.firstValue(UUID).orElse(null));
-        return verifies(minerHotkey, message, signature.get()) ? Optional.empty()
+        String message = SynapseSigning.axonSignatureMessage(headers.firstValue(NONCE).orElse(null), dendriteHotkey,
+                minerHotkey, headers.firstValue(UUID).orElse(null));
+        return SynapseSigning.verifies(minerHotkey, message, signature.get()) ? Optional.empty()
                 : Optional.of(new MinerFailure(MinerFailure.Kind.FORGED,
                         "the answer's axon signature is not from the miner's hotkey " + minerHotkey));
-    }
-
-    private static boolean verifies(String hotkey, String message, String signature) {
-        if (!signature.startsWith("0x") || signature.length() != 2 + SIGNATURE_HEX_DIGITS) {
-            return false;
-        }
-        try {
-            byte[] publicKey = Ss58.decodePublicKey(hotkey, Ss58.BITTENSOR);
-            byte[] bytes = HexFormat.of().parseHex(signature, 2, signature.length());
-            return Sr25519.verifyLikeBittensor(publicKey, message.getBytes(StandardCharsets.UTF_8), bytes);
-        } catch (IllegalArgumentException badAddressOrHex) {
-            return false;
-        }
-    }
-
-    private static String orNone(String value) {
-        return value == null ? "None" : value;
     }
 }

@@ -23,8 +23,8 @@ final class HttpFailures {
         if (cause instanceof CancellationException) {
             return Optional.empty();
         }
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof HttpTimeoutException
-                && cause.getCause() instanceof ConnectException) {
+        if (cause instanceof HttpConnectTimeoutException
+                || (cause instanceof HttpTimeoutException && cause.getCause() instanceof ConnectException)) {
             // Under load the JDK may report a connect that timed out as "request timed out", with the
             // connect failure as its cause: it is still the connect that failed, not the miner being slow.
             return Optional.of(new MinerFailure(Kind.CONNECT, "connect timed out"));

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import java.time.Instant;
 import java.util.UUID;
+import org.sn1gateway.adapters.dendrite.SynapseSigning;
 import org.sn1gateway.adapters.wallet.Hotkey;
 
 /**
@@ -21,19 +22,15 @@ final class AxonStamp {
 
     void stamp(HttpExchange exchange) {
         Headers request = exchange.getRequestHeaders();
-        String axonHotkey = orNone(request.getFirst("bt_header_axon_hotkey"));
+        String axonHotkey = request.getFirst("bt_header_axon_hotkey");
         Instant now = Instant.now();
         String nonce = Long.toString(now.getEpochSecond() * 1_000_000_000L + now.getNano());
-        String message = nonce + "." + orNone(request.getFirst("bt_header_dendrite_hotkey")) + "." + axonHotkey
-                + "." + uuid;
+        String message = SynapseSigning.axonSignatureMessage(nonce, request.getFirst("bt_header_dendrite_hotkey"),
+                axonHotkey, uuid);
         Headers response = exchange.getResponseHeaders();
         response.set("bt_header_axon_nonce", nonce);
         response.set("bt_header_axon_uuid", uuid);
-        response.set("bt_header_axon_hotkey", axonHotkey);
+        response.set("bt_header_axon_hotkey", axonHotkey == null ? "None" : axonHotkey);
         signer.sign(message).ifPresent(signature -> response.set("bt_header_axon_signature", signature));
-    }
-
-    private static String orNone(String value) {
-        return value == null ? "None" : value;
     }
 }

@@ -3,16 +3,10 @@ package org.sn1gateway.adapters.simulation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import org.sn1gateway.adapters.crypto.Sr25519;
 import org.sn1gateway.adapters.crypto.Sr25519KeyPair;
-import org.sn1gateway.adapters.crypto.Ss58;
 import org.sn1gateway.adapters.wallet.Hotkey;
 
-/**
- * The keys of the simulated neurons and of the gateway that queries them, derived from the subnet's seed,
- * and the signature check its axons apply, the same as a Bittensor axon's.
- */
+/** The keys of the simulated neurons and of the gateway that queries them, derived from the subnet's seed. */
 final class SimulatedIdentities {
     private final long seed;
 
@@ -35,19 +29,6 @@ final class SimulatedIdentities {
 
     private Hotkey keys(String role) {
         return new Hotkey(Sr25519KeyPair.fromMiniSecret(sha256("sn1-gateway simulated subnet " + seed + " " + role)));
-    }
-
-    /** An axon's check: the signer's address decodes, and its signature verifies (also as {@code <Bytes>}). */
-    static SignatureCheck signatureCheck() {
-        return (signer, message, signature) -> {
-            try {
-                byte[] publicKey = Ss58.decodePublicKey(signer, Ss58.BITTENSOR);
-                byte[] bytes = HexFormat.of().parseHex(signature.startsWith("0x") ? signature.substring(2) : "!");
-                return Sr25519.verifyLikeBittensor(publicKey, message.getBytes(StandardCharsets.UTF_8), bytes);
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
-        };
     }
 
     private static byte[] sha256(String text) {

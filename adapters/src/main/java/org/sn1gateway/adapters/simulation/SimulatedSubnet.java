@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.sn1gateway.adapters.dendrite.SynapseSigning;
 import org.sn1gateway.adapters.wallet.Hotkey;
 import org.sn1gateway.domain.model.AxonEndpoint;
 import org.sn1gateway.domain.model.Metagraph;
@@ -53,7 +54,7 @@ public final class SimulatedSubnet implements AutoCloseable {
                 // An impersonator signs as its neighbour: a registered neuron, but not the one called.
                 Hotkey signer = identities.hotkey(behaviour == MinerBehaviour.IMPERSONATOR ? uid + 1 : uid);
                 SimulatedAxon axon = SimulatedAxon.start(uid, behaviour, composer, settings.seed(), settings.timeScale(),
-                        counters, new SynapseVerifier(hotkey, SimulatedIdentities.signatureCheck(), InstantSource.system()),
+                        counters, new SynapseVerifier(hotkey, SynapseSigning::verifies, InstantSource.system()),
                         new AxonStamp(signer));
                 axons.add(axon);
                 miners.add(new Miner(uid, hotkey, identities.coldkey(uid).hotkey(),

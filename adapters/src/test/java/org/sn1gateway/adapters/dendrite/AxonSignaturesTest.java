@@ -58,7 +58,7 @@ class AxonSignaturesTest {
 
     @Test
     void theSignedTextFollowsPythonFormattingOfAbsentValues() {
-        assertThat(AxonSignatures.message(null, "5Dendrite", "5Axon", null)).isEqualTo("None.5Dendrite.5Axon.None");
+        assertThat(SynapseSigning.axonSignatureMessage(null, "5Dendrite", "5Axon", null)).isEqualTo("None.5Dendrite.5Axon.None");
     }
 
     private static HttpHeaders signedBy(Hotkey signer, String nonce) {

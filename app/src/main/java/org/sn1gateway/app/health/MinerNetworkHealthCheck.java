@@ -40,8 +40,9 @@ public final class MinerNetworkHealthCheck extends HealthCheck {
             return Result.unhealthy("none of the last %d queries got an answer from a miner (%s); %d of %d neurons"
                     + " available to query", total, describe(recent), available, metagraph.size());
         }
-        return Result.healthy("%d of %d neurons available to query; %d of the last %d queries answered",
-                available, metagraph.size(), recent.getOrDefault(QueryOutcome.DELIVERED, 0), total);
+        String answered = total == 0 ? "no queries yet"
+                : recent.getOrDefault(QueryOutcome.DELIVERED, 0) + " of the last " + total + " queries answered";
+        return Result.healthy("%d of %d neurons available to query; %s", available, metagraph.size(), answered);
     }
 
     private static String describe(Map<QueryOutcome, Integer> outcomes) {

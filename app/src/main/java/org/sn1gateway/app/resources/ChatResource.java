@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import org.sn1gateway.app.api.ChatLimits;
 import org.sn1gateway.app.api.ChatRequest;
 import org.sn1gateway.app.auth.ApiClient;
 import org.sn1gateway.app.config.ChatSettings;
@@ -42,12 +43,14 @@ public class ChatResource {
     private final StreamCounters streams;
     private final ChatSettings settings;
     private final ObjectMapper json;
+    private final ChatLimits limits;
 
     public ChatResource(ChatService chat, ChatSettings settings, ObjectMapper json, StreamCounters streams) {
         this.streams = streams;
         this.chat = chat;
         this.settings = settings;
         this.json = json;
+        this.limits = settings.limits();
     }
 
     @POST
@@ -78,7 +81,7 @@ public class ChatResource {
     /** The request as a query, refused with 422 when it is over the operator's limits. */
     private ChatQuery limitedQuery(ChatRequest request) {
         ChatQuery query = request.toQuery();
-        settings.limits().check(query);
+        limits.check(query);
         return query;
     }
 

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.sn1gateway.app.api.ChatLimits;
 import org.sn1gateway.app.api.openai.OpenAiChatRequest;
 import org.sn1gateway.app.auth.ApiClient;
 import org.sn1gateway.app.config.ChatSettings;
@@ -39,12 +40,14 @@ public class OpenAiResource {
     private final StreamCounters streams;
     private final ChatSettings settings;
     private final ObjectMapper json;
+    private final ChatLimits limits;
 
     public OpenAiResource(ChatService chat, ChatSettings settings, ObjectMapper json, StreamCounters streams) {
         this.streams = streams;
         this.chat = chat;
         this.settings = settings;
         this.json = json;
+        this.limits = settings.limits();
     }
 
     @POST
@@ -55,7 +58,7 @@ public class OpenAiResource {
     public void completions(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid OpenAiChatRequest request,
                             @Suspended AsyncResponse response) {
         ChatQuery query = request.toQuery();
-        settings.limits().check(query);
+        limits.check(query);
         if (request.streaming()) {
             OpenAiStream stream = new OpenAiStream(response, json, settings.heartbeatInterval(), streams,
                     request.isTraced(), request.modelName(),

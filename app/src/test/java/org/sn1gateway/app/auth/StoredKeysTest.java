@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.sn1gateway.app.support.GatewayFixture.API_KEY;
 import static org.sn1gateway.app.support.GatewayFixture.post;
+import static org.sn1gateway.app.support.GatewayFixture.postJson;
+import static org.sn1gateway.app.support.GatewayFixture.send;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,20 +50,6 @@ class StoredKeysTest {
         return post(APP, "echo", HELLO, Map.of("api_key", key, "Accept", "application/json"));
     }
 
-    /**
-     * Through the JDK's client: the test client (Apache HttpClient 5) honours {@code Retry-After} by
-     * retrying a 429 itself, which would hide the refusal this test is about.
-     */
-    private static HttpResponse<String> echoOnce(String path, String body, String header, String value)
-            throws Exception {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + "/" + path))
-                    .header(header, value).header("Accept", "application/json")
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
     /** A limit of a few per minute is only testable within one minute: start well before its end. */
     static void awaitRoomInThisMinute() {
         await().atMost(Duration.ofSeconds(12)).until(() -> LocalTime.now(ZoneOffset.UTC).getSecond() < 50);
@@ -79,12 +64,12 @@ class StoredKeysTest {
         assertThat(key).startsWith("sn1_" + id + "_").hasSizeGreaterThanOrEqualTo(4 + id.length() + 1 + 22);
         awaitRoomInThisMinute();
 
-        HttpResponse<String> first = echoOnce("echo", HELLO, "api_key", key);
-        HttpResponse<String> second = echoOnce("echo", HELLO, "api_key", key);
-        HttpResponse<String> third = echoOnce("echo", HELLO, "api_key", key);
-        HttpResponse<String> openAi = echoOnce("v1/chat/completions",
-                "{\"model\": \"sn1\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}",
-                "Authorization", "Bearer " + key);
+        HttpResponse<String> first = send(postJson(APP, "echo", HELLO).header("api_key", key));
+        HttpResponse<String> second = send(postJson(APP, "echo", HELLO).header("api_key", key));
+        HttpResponse<String> third = send(postJson(APP, "echo", HELLO).header("api_key", key));
+        HttpResponse<String> openAi = send(postJson(APP, "v1/chat/completions",
+                "{\"model\": \"sn1\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}")
+                .header("Authorization", "Bearer " + key));
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.headers().firstValue("X-RateLimit-Limit")).contains("2");

@@ -3,15 +3,14 @@ package org.sn1gateway.app.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.sn1gateway.app.support.GatewayFixture.API_KEY;
+import static org.sn1gateway.app.support.GatewayFixture.postJson;
+import static org.sn1gateway.app.support.GatewayFixture.send;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,17 +61,6 @@ class TwoGatewaysOnPostgresTest {
         }
     }
 
-    /** Through the JDK's client, which (unlike the test client) never retries a 429 by itself. */
-    private static HttpResponse<String> post(DropwizardAppExtension<GatewayConfiguration> gateway, String path,
-                                             String key) throws Exception {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.getLocalPort() + path))
-                    .header("api_key", key).header("Accept", "application/json")
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(CHAT)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
     private CommandLine.Result createKey(String... options) throws Exception {
         Path config = CommandLine.databaseConfig(files, "org.postgresql.Driver", DATABASE.url(),
                 TestDatabase.POSTGRES_USER);
@@ -84,6 +72,12 @@ class TwoGatewaysOnPostgresTest {
         CommandLine.Result result = CommandLine.run(new KeysCommand(), arguments);
         assertThat(result.succeeded()).as(result.err()).isTrue();
         return result;
+    }
+
+    /** Through the JDK's client, which (unlike the test client) never retries a 429 by itself. */
+    private static HttpResponse<String> post(DropwizardAppExtension<GatewayConfiguration> gateway, String path,
+                                             String key) throws Exception {
+        return send(postJson(gateway, path, CHAT).header("api_key", key));
     }
 
     @Test

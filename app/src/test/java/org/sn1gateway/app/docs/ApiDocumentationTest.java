@@ -1,14 +1,13 @@
 package org.sn1gateway.app.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sn1gateway.app.support.GatewayFixture.request;
+import static org.sn1gateway.app.support.GatewayFixture.send;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,16 +19,9 @@ import org.sn1gateway.app.support.GatewayFixture;
 class ApiDocumentationTest {
     private static final DropwizardAppExtension<GatewayConfiguration> APP = GatewayFixture.extension();
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        try (HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
     @Test
     void theDocumentDescribesEveryEndpointWithItsSchemasAndNeedsNoKey() throws Exception {
-        HttpResponse<String> response = get("/openapi.json");
+        HttpResponse<String> response = send(request(APP, "/openapi.json"));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode api = new ObjectMapper().readTree(response.body());
 
@@ -67,9 +59,9 @@ class ApiDocumentationTest {
 
     @Test
     void theBrowsableUiIsServedFromTheGatewayItselfWithoutAKey() throws Exception {
-        HttpResponse<String> page = get("/docs");
-        HttpResponse<String> bundle = get("/docs/swagger-ui/swagger-ui-bundle.js");
-        HttpResponse<String> init = get("/docs/init.js");
+        HttpResponse<String> page = send(request(APP, "/docs"));
+        HttpResponse<String> bundle = send(request(APP, "/docs/swagger-ui/swagger-ui-bundle.js"));
+        HttpResponse<String> init = send(request(APP, "/docs/init.js"));
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("swagger-ui-bundle.js").contains("/docs/init.js");

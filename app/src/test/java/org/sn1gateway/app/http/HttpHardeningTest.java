@@ -2,13 +2,13 @@ package org.sn1gateway.app.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sn1gateway.app.support.GatewayFixture.API_KEY;
+import static org.sn1gateway.app.support.GatewayFixture.request;
+import static org.sn1gateway.app.support.GatewayFixture.send;
 
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -28,19 +28,12 @@ class HttpHardeningTest {
             ConfigOverride.config("cors.", "database.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"),
             ConfigOverride.config("cors.", "cors.allowedOrigins", ORIGIN));
 
-    private static HttpResponse<String> send(DropwizardAppExtension<GatewayConfiguration> app,
-                                             HttpRequest.Builder request) throws Exception {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
     private static HttpRequest.Builder models(DropwizardAppExtension<GatewayConfiguration> app) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getLocalPort() + "/v1/models"));
+        return request(app, "v1/models");
     }
 
     private static HttpRequest.Builder preflight(DropwizardAppExtension<GatewayConfiguration> app) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getLocalPort() + "/chat"))
+        return request(app, "chat")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", ORIGIN)
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "content-type,api_key");
@@ -48,8 +41,8 @@ class HttpHardeningTest {
 
     @Test
     void everyResponseCarriesARequestIdAndTheSecurityHeadersErrorsIncluded() throws Exception {
-        HttpResponse<String> ok = send(DEFAULT, models(DEFAULT).header("api_key", API_KEY));
-        HttpResponse<String> refused = send(DEFAULT, models(DEFAULT));
+        HttpResponse<String> ok = send(models(DEFAULT).header("api_key", API_KEY));
+        HttpResponse<String> refused = send(models(DEFAULT));
 
         for (HttpResponse<String> response : java.util.List.of(ok, refused)) {
             assertThat(response.headers().firstValue("X-Request-Id").orElseThrow())
@@ -67,9 +60,9 @@ class HttpHardeningTest {
 
     @Test
     void aProxysWellFormedRequestIdIsKeptAndAnythingElseReplaced() throws Exception {
-        HttpResponse<String> kept = send(DEFAULT, models(DEFAULT).header("api_key", API_KEY)
+        HttpResponse<String> kept = send(models(DEFAULT).header("api_key", API_KEY)
                 .header("X-Request-Id", "lb-4711-abcdef"));
-        HttpResponse<String> replaced = send(DEFAULT, models(DEFAULT).header("api_key", API_KEY)
+        HttpResponse<String> replaced = send(models(DEFAULT).header("api_key", API_KEY)
                 .header("X-Request-Id", "x <script>alert(1)</script>"));
 
         assertThat(kept.headers().firstValue("X-Request-Id")).contains("lb-4711-abcdef");
@@ -78,16 +71,16 @@ class HttpHardeningTest {
 
     @Test
     void browsersGetNoCorsPermissionUnlessOriginsAreConfigured() throws Exception {
-        HttpResponse<String> off = send(DEFAULT, preflight(DEFAULT));
-        HttpResponse<String> on = send(WITH_CORS, preflight(WITH_CORS));
-        HttpResponse<String> otherOrigin = send(WITH_CORS, preflight(WITH_CORS).setHeader("Origin", "https://evil.example"));
+        HttpResponse<String> off = send(preflight(DEFAULT));
+        HttpResponse<String> on = send(preflight(WITH_CORS));
+        HttpResponse<String> otherOrigin = send(preflight(WITH_CORS).setHeader("Origin", "https://evil.example"));
 
         assertThat(off.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         assertThat(on.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
         assertThat(on.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().toLowerCase())
                 .contains("api_key").contains("content-type");
         assertThat(otherOrigin.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-        HttpResponse<String> actual = send(WITH_CORS, models(WITH_CORS).header("api_key", API_KEY).header("Origin", ORIGIN));
+        HttpResponse<String> actual = send(models(WITH_CORS).header("api_key", API_KEY).header("Origin", ORIGIN));
         assertThat(actual.statusCode()).isEqualTo(200);
         assertThat(actual.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
         assertThat(actual.headers().firstValue("Access-Control-Expose-Headers").orElseThrow()).contains("X-Request-Id");

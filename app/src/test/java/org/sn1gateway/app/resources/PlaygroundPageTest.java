@@ -1,12 +1,11 @@
 package org.sn1gateway.app.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sn1gateway.app.support.GatewayFixture.request;
+import static org.sn1gateway.app.support.GatewayFixture.send;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,18 +17,11 @@ import org.sn1gateway.app.support.GatewayFixture;
 class PlaygroundPageTest {
     private static final DropwizardAppExtension<GatewayConfiguration> APP = GatewayFixture.extension();
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
     @Test
     void thePageHasTheStableIdsAndLoadsOnlyTheGatewaysOwnAssets() throws Exception {
-        HttpResponse<String> page = get("/");
-        HttpResponse<String> script = get("/assets/playground.js");
-        HttpResponse<String> styles = get("/assets/playground.css");
+        HttpResponse<String> page = send(request(APP, "/"));
+        HttpResponse<String> script = send(request(APP, "/assets/playground.js"));
+        HttpResponse<String> styles = send(request(APP, "/assets/playground.css"));
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");

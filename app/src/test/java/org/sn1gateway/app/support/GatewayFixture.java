@@ -7,6 +7,11 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +49,28 @@ public final class GatewayFixture {
         var request = target(app, path).request(MediaType.APPLICATION_JSON_TYPE);
         headers.forEach(request::header);
         return request.post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    /**
+     * A request to the gateway's API port for the JDK's client, which, unlike the test client (Apache
+     * HttpClient 5), never retries a 429 by itself and sends exactly the headers it is given.
+     */
+    public static HttpRequest.Builder request(DropwizardAppExtension<GatewayConfiguration> app, String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getLocalPort() + "/" + path.replaceFirst("^/", "")));
+    }
+
+    /** A JSON POST that asks for a JSON answer, for {@link #send}. */
+    public static HttpRequest.Builder postJson(DropwizardAppExtension<GatewayConfiguration> app, String path,
+                                               String body) {
+        return request(app, path).header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** Sends through a fresh JDK client, following redirects, and reads the body as text. */
+    public static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        try (HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()) {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     public static SimulatedSubnet subnet(DropwizardAppExtension<GatewayConfiguration> app) {
