@@ -22,20 +22,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueuedQueryLog implements QueryLog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueuedQueryLog.class);
+    private static final long WINDOW_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     /**
      * @param capacity   records that may wait for the store
      * @param batchSize  records written per transaction at most
+     * @param batchWindow how long the writer gathers records after the first before writing them: one
+     *                   transaction of hundreds of rows costs the database a fraction of hundreds of small ones
      * @param firstRetry delay before the first retry of a failed batch; doubles up to {@code maxRetry}
      * @param flushLimit how long {@link #close} may spend writing what is still queued
      * @param statsWindow how far back the per-miner statistics look
      * @param statsRefresh how often they are read again
      */
-    public record Settings(int capacity, int batchSize, Duration firstRetry, Duration maxRetry, Duration flushLimit,
-                           Duration statsWindow, Duration statsRefresh) {
+    public record Settings(int capacity, int batchSize, Duration batchWindow, Duration firstRetry, Duration maxRetry,
+                           Duration flushLimit, Duration statsWindow, Duration statsRefresh) {
         public static Settings defaults() {
-            return new Settings(100_000, 500, Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofSeconds(10),
-                    Duration.ofHours(1), Duration.ofSeconds(30));
+            return new Settings(100_000, 500, Duration.ofMillis(200), Duration.ofMillis(250), Duration.ofSeconds(30),
+                    Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(30));
         }
     }
 
@@ -141,7 +144,17 @@ public final class QueuedQueryLog implements QueryLog, AutoCloseable {
             return false;
         }
         batch.add(first);
-        queue.drainTo(batch, settings.batchSize() - 1);
+        long deadline = System.nanoTime() + settings.batchWindow().toNanos();
+        queue.drainTo(batch, settings.batchSize() - batch.size());
+        long left;
+        while (batch.size() < settings.batchSize() && !closing && (left = deadline - System.nanoTime()) > 0) {
+            // Short waits, so that close() is not kept waiting for the rest of the window.
+            QueryRecord next = queue.poll(Math.min(left, WINDOW_SLICE_NANOS), TimeUnit.NANOSECONDS);
+            if (next != null) {
+                batch.add(next);
+                queue.drainTo(batch, settings.batchSize() - batch.size());
+            }
+        }
         inFlight = batch.size();
         return true;
     }

@@ -19,7 +19,7 @@ import org.sn1gateway.domain.model.QueryRecord;
 
 class QueuedQueryLogTest {
     private static final QueuedQueryLog.Settings FAST_RETRY = new QueuedQueryLog.Settings(
-            10, 4, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofHours(1),
+            10, 4, Duration.ZERO, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofHours(1),
             Duration.ofHours(1));
 
     /** A store that fails while {@code down} is positive, and signals every batch it writes. */
@@ -77,6 +77,43 @@ class QueuedQueryLogTest {
         assertThat(log.status().written()).isEqualTo(9);
         assertThat(log.recentMinerStats()).containsOnlyKeys(7);
         assertThat(log.status().healthy()).isTrue();
+    }
+
+    @Test
+    void gathersTheRecordsOfItsBatchWindowIntoOneTransaction() throws Exception {
+        FlakyStore store = new FlakyStore();
+        QueuedQueryLog log = new QueuedQueryLog(store, withBatchWindow(Duration.ofMinutes(1))).start();
+        List<QueryRecord> records = records(4);
+
+        for (QueryRecord record : records) {
+            assertThat(store.threads).as("nothing is written while the window is open and the batch not full").isEmpty();
+            log.record(record);
+        }
+        assertThat(store.threads.poll(5, TimeUnit.SECONDS)).as("a full batch ends the window").isNotNull();
+        log.close();
+
+        assertThat(store.batchSizes).containsExactly(4);
+        assertThat(store.written).containsExactlyElementsOf(records);
+    }
+
+    @Test
+    void closingCutsTheBatchWindowShort() throws Exception {
+        FlakyStore store = new FlakyStore();
+        // The window outlasts the flush limit: waiting it out would abandon the record.
+        QueuedQueryLog log = new QueuedQueryLog(store, withBatchWindow(Duration.ofMinutes(1))).start();
+        QueryRecord record = records(1).getFirst();
+
+        log.record(record);
+        log.close();
+
+        assertThat(store.written).containsExactly(record);
+        assertThat(log.status().dropped()).isZero();
+    }
+
+    private static QueuedQueryLog.Settings withBatchWindow(Duration window) {
+        return new QueuedQueryLog.Settings(FAST_RETRY.capacity(), FAST_RETRY.batchSize(), window,
+                FAST_RETRY.firstRetry(), FAST_RETRY.maxRetry(), FAST_RETRY.flushLimit(), FAST_RETRY.statsWindow(),
+                FAST_RETRY.statsRefresh());
     }
 
     @Test

@@ -2,10 +2,12 @@ package org.sn1gateway.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.sn1gateway.adapters.persistence.QueuedQueryLog;
 
 /** The {@code queryLog:} section. */
@@ -22,6 +24,12 @@ public class QueryLogSettings {
     @Max(10_000)
     @JsonProperty
     private int batchSize = 500;
+
+    /** How long the writer gathers rows before writing them in one transaction (batches are far cheaper). */
+    @NotNull
+    @MaxDuration(value = 10, unit = TimeUnit.SECONDS)
+    @JsonProperty
+    private Duration batchWindow = Duration.milliseconds(200);
 
     @NotNull
     @JsonProperty
@@ -72,7 +80,8 @@ public class QueryLogSettings {
 
     public QueuedQueryLog.Settings queue() {
         QueuedQueryLog.Settings defaults = QueuedQueryLog.Settings.defaults();
-        return new QueuedQueryLog.Settings(queueCapacity, batchSize, defaults.firstRetry(), defaults.maxRetry(),
-                flushLimit.toJavaDuration(), statsWindow.toJavaDuration(), statsRefresh.toJavaDuration());
+        return new QueuedQueryLog.Settings(queueCapacity, batchSize, batchWindow.toJavaDuration(),
+                defaults.firstRetry(), defaults.maxRetry(), flushLimit.toJavaDuration(), statsWindow.toJavaDuration(),
+                statsRefresh.toJavaDuration());
     }
 }
