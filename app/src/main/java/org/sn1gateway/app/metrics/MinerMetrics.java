@@ -1,6 +1,8 @@
 package org.sn1gateway.app.metrics;
 
+import com.codahale.metrics.LockFreeExponentiallyDecayingReservoir;
 import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -63,9 +65,14 @@ public final class MinerMetrics implements QueryLog {
 
     private void time(String name, Histogram histogram, String uid, Duration duration) {
         if (duration != null) {
-            metrics.timer(name).update(duration);
+            metrics.timer(name, MinerMetrics::newTimer).update(duration);
             histogram.labelValues(uid).observe(duration.toNanos() / 1e9);
         }
+    }
+
+    /** Dropwizard's default reservoir serialises every update through a skip list; this one does not. */
+    private static Timer newTimer() {
+        return new Timer(LockFreeExponentiallyDecayingReservoir.builder().build());
     }
 
     @Override

@@ -1,9 +1,12 @@
 package org.sn1gateway.domain.cleaning;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** An answer that only repeats the question back says nothing: the prompt, give or take punctuation and case. */
 public final class PromptEchoRule implements CleaningRule {
+    private static final Pattern NOT_WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     @Override
     public String name() {
         return "echo";
@@ -26,6 +29,6 @@ public final class PromptEchoRule implements CleaningRule {
     }
 
     private static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return NOT_WORDS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 }

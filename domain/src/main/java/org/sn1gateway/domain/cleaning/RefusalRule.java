@@ -1,7 +1,6 @@
 package org.sn1gateway.domain.cleaning;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * An answer that opens with a refusal or a non-answer. Only the opening counts, so an answer that mentions
@@ -41,6 +40,7 @@ public final class RefusalRule implements CleaningRule {
             "i'm just an ai",
             "unfortunately, i cannot",
             "unfortunately, i can't");
+    private static final int LONGEST_PHRASE = PHRASES.stream().mapToInt(String::length).max().orElse(0);
 
     @Override
     public String name() {
@@ -61,8 +61,34 @@ public final class RefusalRule implements CleaningRule {
         return Verdict.USABLE;
     }
 
-    private static String normalise(String text) {
-        String lower = text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
-        return lower.replaceAll("^[\\s\"'*_>#-]+", "").replaceAll("\\s+", " ");
+    /**
+     * The opening in lower case, without leading quotes, emphasis and list marks, with whitespace runs
+     * as one space and none at the end: only as much of it as the longest phrase needs, so a long answer
+     * costs no more than a short one.
+     */
+    static String normalise(String text) {
+        int start = 0;
+        while (start < text.length() && isLeadingMark(text.charAt(start))) {
+            start++;
+        }
+        StringBuilder opening = new StringBuilder(LONGEST_PHRASE + 1);
+        boolean pendingSpace = false;
+        for (int i = start; i < text.length() && opening.length() <= LONGEST_PHRASE; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                pendingSpace = true;
+                continue;
+            }
+            if (pendingSpace) {
+                opening.append(' ');
+                pendingSpace = false;
+            }
+            opening.append(c == '\u2019' || c == '\u2018' ? '\'' : Character.toLowerCase(c));
+        }
+        return opening.toString();
+    }
+
+    private static boolean isLeadingMark(char c) {
+        return Character.isWhitespace(c) || "\"'*_>#-\u2018\u2019".indexOf(c) >= 0;
     }
 }

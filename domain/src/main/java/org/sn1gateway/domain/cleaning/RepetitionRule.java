@@ -2,6 +2,7 @@ package org.sn1gateway.domain.cleaning;
 
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Set;
  * by the share of distinct word trigrams: ordinary prose repeats few of them, a loop almost all.
  */
 public final class RepetitionRule implements CleaningRule {
+    private static final Pattern NOT_WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
     static final int MIN_WORDS = 30;
     static final double MIN_DISTINCT_SHARE = 0.35;
 
@@ -22,7 +24,7 @@ public final class RepetitionRule implements CleaningRule {
         if (!answer.complete()) {
             return Verdict.USABLE;
         }
-        String[] words = answer.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+        String[] words = NOT_WORDS.split(answer.text().toLowerCase(Locale.ROOT));
         int trigrams = words.length - 2;
         if (words.length < MIN_WORDS) {
             return Verdict.USABLE;
