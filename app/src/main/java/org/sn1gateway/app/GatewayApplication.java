@@ -38,6 +38,7 @@ import org.sn1gateway.app.cli.KeysCommand;
 import org.sn1gateway.app.cli.LoadtestCommand;
 import org.sn1gateway.app.cli.MetagraphCommand;
 import org.sn1gateway.app.cli.MetagraphDecodeCommand;
+import org.sn1gateway.app.cli.SimulateCommand;
 import org.sn1gateway.app.cli.TimingsCommand;
 import org.sn1gateway.app.cli.WalletCommand;
 import org.sn1gateway.app.config.GatewayConfiguration;
@@ -97,6 +98,7 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         bootstrap.addCommand(new TimingsCommand());
         bootstrap.addCommand(new KeysCommand());
         bootstrap.addCommand(new LoadtestCommand());
+        bootstrap.addCommand(new SimulateCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(GatewayConfiguration configuration) {

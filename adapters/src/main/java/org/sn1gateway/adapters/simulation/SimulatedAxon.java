@@ -38,7 +38,8 @@ final class SimulatedAxon implements AutoCloseable {
     private final AxonStamp stamp;
 
     private SimulatedAxon(int uid, MinerBehaviour behaviour, AnswerComposer composer, long seed, double timeScale,
-                          AxonCounters counters, SynapseVerifier verifier, AxonStamp stamp) throws IOException {
+                          AxonCounters counters, SynapseVerifier verifier, AxonStamp stamp, int port)
+            throws IOException {
         this.uid = uid;
         this.stamp = stamp;
         this.counters = counters;
@@ -47,15 +48,17 @@ final class SimulatedAxon implements AutoCloseable {
         this.composer = composer;
         this.seed = seed;
         this.timeScale = timeScale;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
     }
 
+    /** {@code port} 0 takes any free port. */
     static SimulatedAxon start(int uid, MinerBehaviour behaviour, AnswerComposer composer, long seed,
-                               double timeScale, AxonCounters counters, SynapseVerifier verifier, AxonStamp stamp)
-            throws IOException {
-        SimulatedAxon axon = new SimulatedAxon(uid, behaviour, composer, seed, timeScale, counters, verifier, stamp);
+                               double timeScale, AxonCounters counters, SynapseVerifier verifier, AxonStamp stamp,
+                               int port) throws IOException {
+        SimulatedAxon axon = new SimulatedAxon(uid, behaviour, composer, seed, timeScale, counters, verifier, stamp,
+                port);
         axon.server.start();
         return axon;
     }

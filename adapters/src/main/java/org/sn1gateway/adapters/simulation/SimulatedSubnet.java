@@ -55,7 +55,7 @@ public final class SimulatedSubnet implements AutoCloseable {
                 Hotkey signer = identities.hotkey(behaviour == MinerBehaviour.IMPERSONATOR ? uid + 1 : uid);
                 SimulatedAxon axon = SimulatedAxon.start(uid, behaviour, composer, settings.seed(), settings.timeScale(),
                         counters, new SynapseVerifier(hotkey, SynapseSigning::verifies, InstantSource.system()),
-                        new AxonStamp(signer));
+                        new AxonStamp(signer), settings.firstPort() == 0 ? 0 : settings.firstPort() + uid);
                 axons.add(axon);
                 miners.add(new Miner(uid, hotkey, identities.coldkey(uid).hotkey(),
                         new AxonEndpoint("127.0.0.1", axon.port()), validator ? 0 : incentives.get(uid),
@@ -63,7 +63,7 @@ public final class SimulatedSubnet implements AutoCloseable {
             }
         } catch (IOException e) {
             axons.forEach(SimulatedAxon::close);
-            throw new UncheckedIOException("could not start the simulated subnet's axons", e);
+            throw new UncheckedIOException("could not start the simulated subnet's axons: " + e.getMessage(), e);
         }
         return new SimulatedSubnet(axons, new Metagraph(NETUID, 0, Instant.now(), miners), counters,
                 identities.gateway());

@@ -6,18 +6,20 @@ import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
+import org.sn1gateway.app.loadtest.CpuShare;
 import org.sn1gateway.app.loadtest.LoadGenerator;
 import org.sn1gateway.app.loadtest.LoadReport;
 
 /**
  * {@code loadtest --url URL --api-key KEY [--concurrency C] [--requests N | --duration D] [--k K]
- * [--path /chat|/v1/chat/completions] [--format table|json]}: drives any server with this API with
+ * [--path /chat|/v1/chat/completions] [--format table|json] [--cpu-of PID...]}: drives any server with this API with
  * concurrent streamed chats and prints time-to-first-chunk and total-time percentiles, throughput and
  * errors by kind.
  */
@@ -40,6 +42,8 @@ public final class LoadtestCommand extends Command {
         subparser.addArgument("--prompt").setDefault("Explain in one paragraph what a validator does.");
         subparser.addArgument("--timeout").setDefault("60s").help("per chat, from sending to the last event");
         subparser.addArgument("--format").choices("table", "json").setDefault("table");
+        subparser.addArgument("--cpu-of").type(Long.class).nargs("+").setDefault(List.of())
+                .help("ids of local processes (the gateway, its miners) whose CPU time per chat to report");
         subparser.addArgument("--trace").action(Arguments.storeTrue()).help("ask /chat for miner events and report the"
                 + " time the gateway added to its miner's time to first chunk");
     }
@@ -65,18 +69,31 @@ public final class LoadtestCommand extends Command {
         if (openAi && namespace.getBoolean("trace")) {
             throw new IllegalArgumentException("--trace measures /chat only");
         }
-        LoadReport report = LoadGenerator.run(new LoadGenerator.Plan(
+        List<CpuShare.Reading> cpu = cpuReadings(namespace.getList("cpu_of"));
+        LoadReport measured = LoadGenerator.run(new LoadGenerator.Plan(
                 URI.create(namespace.getString("url").replaceAll("/+$", "") + path),
                 namespace.getString("api_key"), body(openAi, namespace.getString("prompt"), namespace.getInt("k"),
                         namespace.getBoolean("trace")),
                 openAi, concurrency, duration == null && requests == null ? Integer.valueOf(100) : requests,
                 duration == null ? null : DurationArgument.parse(duration),
                 DurationArgument.parse(namespace.getString("timeout"))));
+        LoadReport report = measured.withCpu(cpu.stream()
+                .map(reading -> reading.since(measured.seconds(), measured.requests())).toList());
         if ("json".equals(namespace.getString("format"))) {
             System.out.println(JSON.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         } else {
             print(report);
         }
+    }
+
+    private static List<CpuShare.Reading> cpuReadings(List<Long> pids) {
+        List<CpuShare.Reading> readings = new ArrayList<>();
+        readings.add(CpuShare.Reading.of("loadtest", ProcessHandle.current()));
+        for (long pid : pids) {
+            readings.add(CpuShare.Reading.of("pid " + pid, ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalArgumentException("--cpu-of: there is no process " + pid))));
+        }
+        return readings;
     }
 
     private static String body(boolean openAi, String prompt, int k, boolean trace) throws Exception {
@@ -98,6 +115,10 @@ public final class LoadtestCommand extends Command {
             row("added by the gateway", report.addedTimeToFirstChunk());
         }
         System.out.println(report.errors().isEmpty() ? "errors: none" : "errors: " + report.errors());
+        for (CpuShare share : report.cpu()) {
+            System.out.printf(Locale.ROOT, "cpu of %-12s %8.1f s  %5.2f cores  %7.3f ms per chat%n", share.process(),
+                    share.cpuSeconds(), share.cores(), share.millisPerChat());
+        }
     }
 
     private static void row(String name, LoadReport.Percentiles percentiles) {

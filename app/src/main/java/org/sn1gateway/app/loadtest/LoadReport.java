@@ -18,7 +18,8 @@ public record LoadReport(
         @JsonProperty("time_to_first_chunk_ms") Percentiles timeToFirstChunk,
         @JsonProperty("total_time_ms") Percentiles totalTime,
         @JsonProperty("added_time_to_first_chunk_ms") Percentiles addedTimeToFirstChunk,
-        @JsonProperty("errors") Map<String, Integer> errors) {
+        @JsonProperty("errors") Map<String, Integer> errors,
+        @JsonProperty("cpu") List<CpuShare> cpu) {
 
     /** p50, p90, p99 and max, in milliseconds; zeros when nothing was measured. */
     public record Percentiles(@JsonProperty("p50") double p50, @JsonProperty("p90") double p90,
@@ -49,7 +50,13 @@ public record LoadReport(
         return new LoadReport(outcomes.size(), good.size(), concurrency, seconds, outcomes.size() / seconds,
                 chunks / seconds, Percentiles.of(times(good, StreamOutcome::timeToFirstChunkNanos)),
                 Percentiles.of(times(good, StreamOutcome::totalNanos)),
-                Percentiles.of(times(good, StreamOutcome::addedNanos)), errors);
+                Percentiles.of(times(good, StreamOutcome::addedNanos)), errors, List.of());
+    }
+
+    /** This report with the CPU time that processes spent during the run. */
+    public LoadReport withCpu(List<CpuShare> shares) {
+        return new LoadReport(requests, succeeded, concurrency, seconds, requestsPerSecond, chunksPerSecond,
+                timeToFirstChunk, totalTime, addedTimeToFirstChunk, errors, List.copyOf(shares));
     }
 
     private static long[] times(List<StreamOutcome> outcomes, ToLongFunction<StreamOutcome> time) {

@@ -76,6 +76,28 @@ class LoadtestCommandTest {
                 .asDouble()).as("nothing is reported without --trace").isZero();
     }
 
+    /** The gateway under test runs in this process, so its CPU time is this process's. */
+    @Test
+    void reportsTheCpuTimeOfTheProcessesItIsToldOf() throws Exception {
+        long self = ProcessHandle.current().pid();
+        JsonNode cpu = loadtest("--path=/echo", "--requests=40", "--concurrency=4", "--cpu-of", Long.toString(self))
+                .get("cpu");
+
+        assertThat(cpu).hasSize(2);
+        assertThat(cpu.get(0).get("process").asText()).isEqualTo("loadtest");
+        JsonNode gateway = cpu.get(1);
+        assertThat(gateway.get("process").asText()).isEqualTo("pid " + self);
+        assertThat(gateway.get("cpu_seconds").asDouble()).isPositive();
+        assertThat(gateway.get("ms_per_chat").asDouble())
+                .isCloseTo(gateway.get("cpu_seconds").asDouble() * 1_000 / 40, org.assertj.core.data.Offset.offset(1e-6));
+
+        CommandLine.Result missing = CommandLine.run(new LoadtestCommand(), "loadtest",
+                "--url=http://127.0.0.1:" + APP.getLocalPort(), "--api-key=" + API_KEY, "--requests=1",
+                "--cpu-of", Long.toString(Long.MAX_VALUE));
+        assertThat(missing.succeeded()).isFalse();
+        assertThat(missing.err()).contains("--cpu-of: there is no process " + Long.MAX_VALUE);
+    }
+
     @Test
     void speaksTheOpenAiApiAndCountsRefusalsByKind() throws Exception {
         JsonNode openAi = loadtest("--path=/v1/chat/completions", "--requests=4", "--concurrency=2", "--k=3");
