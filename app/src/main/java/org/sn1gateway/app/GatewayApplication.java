@@ -1,5 +1,6 @@
 package org.sn1gateway.app;
 
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.Authenticator;
@@ -91,6 +92,9 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         StrictInput.apply(bootstrap.getObjectMapper());
+        // Jackson keeps its buffers per thread by default, and every stream writes from a virtual thread of
+        // its own: each event would allocate fresh ones. A shared pool reuses them.
+        bootstrap.getObjectMapper().getFactory().setRecyclerPool(JsonRecyclerPools.sharedConcurrentDequePool());
         ApiDocumentation.initialize(bootstrap);
         bootstrap.addCommand(new WalletCommand());
         bootstrap.addCommand(new MetagraphDecodeCommand());

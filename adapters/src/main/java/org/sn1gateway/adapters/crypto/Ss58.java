@@ -113,23 +113,34 @@ public final class Ss58 {
         return text.reverse().toString();
     }
 
+    /** Base58 to bytes by schoolbook multiplication: no big numbers for the decode every signature check does. */
     private static byte[] unbase58(String text) {
-        BigInteger value = BigInteger.ZERO;
+        // Big-endian, filled from the end; a base58 digit adds less than one byte.
+        byte[] value = new byte[text.length()];
+        int length = 0;
         int leadingZeros = 0;
         for (int i = 0; i < text.length(); i++) {
             int digit = ALPHABET.indexOf(text.charAt(i));
             if (digit < 0) {
                 throw new InvalidAddressException("character '" + text.charAt(i) + "' at " + i + " is not base58");
             }
-            if (digit == 0 && value.signum() == 0) {
+            if (digit == 0 && length == 0) {
                 leadingZeros++;
+                continue;
             }
-            value = value.multiply(BASE).add(BigInteger.valueOf(digit));
+            int carry = digit;
+            for (int j = value.length - 1; j >= value.length - length; j--) {
+                carry += (value[j] & 0xff) * 58;
+                value[j] = (byte) carry;
+                carry >>>= 8;
+            }
+            for (; carry > 0; carry >>>= 8) {
+                length++;
+                value[value.length - length] = (byte) carry;
+            }
         }
-        byte[] magnitude = value.signum() == 0 ? new byte[0] : value.toByteArray();
-        int skip = magnitude.length > 0 && magnitude[0] == 0 ? 1 : 0;
-        byte[] bytes = new byte[leadingZeros + magnitude.length - skip];
-        System.arraycopy(magnitude, skip, bytes, leadingZeros, magnitude.length - skip);
+        byte[] bytes = new byte[leadingZeros + length];
+        System.arraycopy(value, value.length - length, bytes, leadingZeros, length);
         return bytes;
     }
 
