@@ -7,6 +7,7 @@ import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +20,8 @@ import org.sn1gateway.app.loadtest.LoadReport;
 
 /**
  * {@code loadtest --url URL --api-key KEY [--concurrency C] [--requests N | --duration D] [--k K]
- * [--path /chat|/v1/chat/completions] [--format table|json] [--cpu-of PID...]}: drives any server with this API with
+ * [--path /chat|/v1/chat/completions] [--format table|json] [--query-timeout D]
+ * [--ramp-up D] [--warmup D] [--cpu-of PID...]}: drives any server with this API with
  * concurrent streamed chats and prints time-to-first-chunk and total-time percentiles, throughput and
  * errors by kind.
  */
@@ -41,6 +43,12 @@ public final class LoadtestCommand extends Command {
         subparser.addArgument("--path").setDefault("/chat").help("/chat, /v1/chat/completions or /echo");
         subparser.addArgument("--prompt").setDefault("Explain in one paragraph what a validator does.");
         subparser.addArgument("--timeout").setDefault("60s").help("per chat, from sending to the last event");
+        subparser.addArgument("--query-timeout")
+                .help("the chats' own timeout: how long the gateway waits for miners (the API's default if not given)");
+        subparser.addArgument("--ramp-up").setDefault("0s")
+                .help("start the concurrent streams evenly over this long instead of all at once");
+        subparser.addArgument("--warmup").setDefault("0s")
+                .help("run the same load this long first and forget it (a fresh JVM is slow at first)");
         subparser.addArgument("--format").choices("table", "json").setDefault("table");
         subparser.addArgument("--cpu-of").type(Long.class).nargs("+").setDefault(List.of())
                 .help("ids of local processes (the gateway, its miners) whose CPU time per chat to report");
@@ -69,14 +77,17 @@ public final class LoadtestCommand extends Command {
         if (openAi && namespace.getBoolean("trace")) {
             throw new IllegalArgumentException("--trace measures /chat only");
         }
-        List<CpuShare.Reading> cpu = cpuReadings(namespace.getList("cpu_of"));
+        List<Long> cpuOf = namespace.getList("cpu_of");
+        cpuReadings(cpuOf); // fails now, not after the run, when a process is not there
+        List<CpuShare.Reading> cpu = new ArrayList<>();
         LoadReport measured = LoadGenerator.run(new LoadGenerator.Plan(
                 URI.create(namespace.getString("url").replaceAll("/+$", "") + path),
-                namespace.getString("api_key"), body(openAi, namespace.getString("prompt"), namespace.getInt("k"),
-                        namespace.getBoolean("trace")),
+                namespace.getString("api_key"), body(openAi, namespace),
                 openAi, concurrency, duration == null && requests == null ? Integer.valueOf(100) : requests,
                 duration == null ? null : DurationArgument.parse(duration),
-                DurationArgument.parse(namespace.getString("timeout"))));
+                DurationArgument.parse(namespace.getString("timeout")),
+                DurationArgument.parse(namespace.getString("warmup")),
+                DurationArgument.parse(namespace.getString("ramp_up"))), () -> cpu.addAll(cpuReadings(cpuOf)));
         LoadReport report = measured.withCpu(cpu.stream()
                 .map(reading -> reading.since(measured.seconds(), measured.requests())).toList());
         if ("json".equals(namespace.getString("format"))) {
@@ -96,12 +107,20 @@ public final class LoadtestCommand extends Command {
         return readings;
     }
 
-    private static String body(boolean openAi, String prompt, int k, boolean trace) throws Exception {
-        return openAi
-                ? JSON.writeValueAsString(Map.of("model", "sn1", "stream", true, "k", k,
-                        "messages", List.of(Map.of("role", "user", "content", prompt))))
-                : JSON.writeValueAsString(Map.of("messages", List.of(prompt), "roles",
-                        List.of("user"), "k", k, "trace", trace));
+    private static String body(boolean openAi, Namespace namespace) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        String prompt = namespace.getString("prompt");
+        if (openAi) {
+            body.putAll(Map.of("model", "sn1", "stream", true, "messages", List.of(Map.of("role", "user", "content", prompt))));
+        } else {
+            body.putAll(Map.of("messages", List.of(prompt), "roles", List.of("user"), "trace", namespace.getBoolean("trace")));
+        }
+        body.put("k", namespace.getInt("k"));
+        String queryTimeout = namespace.getString("query_timeout");
+        if (queryTimeout != null) {
+            body.put("timeout", DurationArgument.parse(queryTimeout).toMillis() / 1000.0);
+        }
+        return JSON.writeValueAsString(body);
     }
 
     private static void print(LoadReport report) {

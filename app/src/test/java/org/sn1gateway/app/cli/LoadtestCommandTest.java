@@ -76,6 +76,31 @@ class LoadtestCommandTest {
                 .asDouble()).as("nothing is reported without --trace").isZero();
     }
 
+    /** The warm-up's chats reach the gateway but not the report. */
+    @Test
+    void forgetsTheWarmUpAndRampsUp() throws Exception {
+        long before = requestsServed();
+        JsonNode report = loadtest("--path=/echo", "--requests=6", "--concurrency=3", "--warmup=1s", "--ramp-up=100ms");
+
+        assertThat(report.get("requests").asInt()).isEqualTo(6);
+        assertThat(report.get("succeeded").asInt()).isEqualTo(6);
+        assertThat(requestsServed() - before).as("warm-up chats were sent too").isGreaterThan(6);
+    }
+
+    /** --query-timeout is the chat's own timeout field: a value the API refuses shows that it was sent. */
+    @Test
+    void sendsTheQueryTimeoutInTheChat() throws Exception {
+        JsonNode refused = loadtest("--path=/chat", "--requests=2", "--query-timeout=500s");
+
+        assertThat(refused.get("errors").get("http_422").asInt()).isEqualTo(2);
+    }
+
+    private static long requestsServed() {
+        return APP.getEnvironment().metrics().getTimers().entrySet().stream()
+                .filter(timer -> timer.getKey().endsWith(".requests") && timer.getKey().contains("MutableServletContextHandler"))
+                .mapToLong(timer -> timer.getValue().getCount()).sum();
+    }
+
     /** The gateway under test runs in this process, so its CPU time is this process's. */
     @Test
     void reportsTheCpuTimeOfTheProcessesItIsToldOf() throws Exception {
