@@ -21,6 +21,7 @@ record NielsPoint(int[] yPlusX, int[] yMinusX, int[] z, int[] t2d) {
         return new NielsPoint(Field.add(y, x), Field.sub(y, x), Curve.ONE, Field.mul(Field.mul(x, y), Curve.D2));
     }
 
+    /** Only {@link #affine} and the selection buffer share Curve.ONE as Z; nothing ever writes into it. */
     boolean isAffine() {
         return z == Curve.ONE;
     }

@@ -66,7 +66,7 @@ public final class RefusalRule implements CleaningRule {
      * as one space and none at the end: only as much of it as the longest phrase needs, so a long answer
      * costs no more than a short one.
      */
-    static String normalise(String text) {
+    private static String normalise(String text) {
         int start = 0;
         while (start < text.length() && isLeadingMark(text.charAt(start))) {
             start++;
