@@ -14,8 +14,8 @@ public final class Sr25519 {
 
     /** Whether the signature is valid; false (never an exception) for any malformed input. */
     public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
-        if (publicKey == null || publicKey.length != 32 || signature == null || signature.length != 64
-                || (signature[63] & 0x80) == 0) {
+        if (publicKey == null || publicKey.length != 32 || message == null || signature == null
+                || signature.length != 64 || (signature[63] & 0x80) == 0) {
             return false;
         }
         byte[] s = Arrays.copyOfRange(signature, 32, 64);
@@ -34,6 +34,9 @@ public final class Sr25519 {
 
     /** As Bittensor's keypairs verify: the message itself, or else {@code <Bytes>message</Bytes>}. */
     public static boolean verifyLikeBittensor(byte[] publicKey, byte[] message, byte[] signature) {
+        if (message == null) {
+            return false;
+        }
         if (verify(publicKey, message, signature)) {
             return true;
         }

@@ -69,7 +69,8 @@ public final class Ss58 {
         int rest = bytes.length - prefixLength;
         int checksumLength = rest == 34 || rest == 35 ? 2 : 1;
         int payloadLength = rest - checksumLength;
-        if (!PAYLOAD_LENGTHS.contains(payloadLength)) {
+        // A key-length payload always carries two checksum bytes; 32 bytes with one is no SS58 layout.
+        if (!PAYLOAD_LENGTHS.contains(payloadLength) || checksumLength(payloadLength) != checksumLength) {
             throw new InvalidAddressException("the address decodes to " + bytes.length + " bytes, not an SS58 length");
         }
         int prefix = twoBytePrefix
@@ -99,7 +100,7 @@ public final class Ss58 {
         return hash;
     }
 
-    private static String base58(byte[] bytes) {
+    static String base58(byte[] bytes) {
         StringBuilder text = new StringBuilder();
         BigInteger value = new BigInteger(1, bytes);
         while (value.signum() > 0) {
@@ -114,7 +115,7 @@ public final class Ss58 {
     }
 
     /** Base58 to bytes by schoolbook multiplication: no big numbers for the decode every signature check does. */
-    private static byte[] unbase58(String text) {
+    static byte[] unbase58(String text) {
         // Big-endian, filled from the end; a base58 digit adds less than one byte.
         byte[] value = new byte[text.length()];
         int length = 0;

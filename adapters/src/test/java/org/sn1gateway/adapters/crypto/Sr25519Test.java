@@ -102,6 +102,8 @@ class Sr25519Test {
                 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}).publicKey(), message, signature))
                 .isFalse();
         assertThat(Sr25519.verify(pair.publicKey(), message, new byte[63])).isFalse();
+        assertThat(Sr25519.verify(pair.publicKey(), null, signature)).isFalse();
+        assertThat(Sr25519.verifyLikeBittensor(pair.publicKey(), null, signature)).isFalse();
     }
 
     @Test

@@ -72,4 +72,13 @@ class Ss58Test {
                 Ss58.decodePublicKey(mismatch.get("address").asText(), mismatch.get("expected_prefix").asInt()))
                 .isInstanceOf(InvalidAddressException.class).hasMessageContaining("prefix"));
     }
+
+    @Test
+    void refusesAKeyLengthPayloadWithAOneByteChecksum() {
+        byte[] alice = Ss58.unbase58("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY");
+        String shortChecksum = Ss58.base58(java.util.Arrays.copyOf(alice, alice.length - 1));
+
+        assertThatThrownBy(() -> Ss58.decode(shortChecksum)).isInstanceOf(InvalidAddressException.class)
+                .hasMessageContaining("not an SS58 length");
+    }
 }
