@@ -49,6 +49,8 @@ public final class LoadtestCommand extends Command {
                 .help("start the concurrent streams evenly over this long instead of all at once");
         subparser.addArgument("--warmup").setDefault("0s")
                 .help("run the same load this long first and forget it (a fresh JVM is slow at first)");
+        subparser.addArgument("--think-time").setDefault("0s")
+                .help("each stream waits this long after a chat before its next, as a person reading would");
         subparser.addArgument("--format").choices("table", "json").setDefault("table");
         subparser.addArgument("--cpu-of").type(Long.class).nargs("+").setDefault(List.of())
                 .help("ids of local processes (the gateway, its miners) whose CPU time per chat to report");
@@ -87,7 +89,8 @@ public final class LoadtestCommand extends Command {
                 duration == null ? null : DurationArgument.parse(duration),
                 DurationArgument.parse(namespace.getString("timeout")),
                 DurationArgument.parse(namespace.getString("warmup")),
-                DurationArgument.parse(namespace.getString("ramp_up"))), () -> cpu.addAll(cpuReadings(cpuOf)));
+                DurationArgument.parse(namespace.getString("ramp_up")),
+                DurationArgument.parse(namespace.getString("think_time"))), () -> cpu.addAll(cpuReadings(cpuOf)));
         LoadReport report = measured.withCpu(cpu.stream()
                 .map(reading -> reading.since(measured.seconds(), measured.requests())).toList());
         if ("json".equals(namespace.getString("format"))) {

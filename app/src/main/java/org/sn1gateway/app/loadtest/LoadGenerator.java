@@ -9,17 +9,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs streamed chats from {@code concurrency} virtual threads, each starting its next chat as soon as the
- * last one ends, until a number of chats or a duration is reached. An optional warm-up runs the same load
+ * last one ends (or a think time after it), until a number of chats or a duration is reached. An optional warm-up runs the same load
  * first and forgets it: a fresh JVM's interpreter and JIT compiler would otherwise be measured as latency.
+ * The workers run on from the warm-up into the measured part, so that it measures the steady state, not
+ * every worker starting its chat in the same instant.
  */
 public final class LoadGenerator {
     /** What to send and how much. Exactly one of {@code requests} and {@code duration} is set. */
     public record Plan(URI target, String apiKey, String body, boolean openAi, int concurrency, Integer requests,
-                       Duration duration, Duration timeout, Duration warmup, Duration rampUp) {
+                       Duration duration, Duration timeout, Duration warmup, Duration rampUp, Duration thinkTime) {
     }
 
     private LoadGenerator() {
@@ -36,42 +38,87 @@ public final class LoadGenerator {
                      .connectTimeout(Duration.ofSeconds(10)).build()) {
             StreamProbe probe = new StreamProbe(client, plan.target(), plan.apiKey(), plan.body(), plan.openAi(),
                     plan.timeout());
-            if (plan.warmup().isPositive()) {
-                drive(probe, plan.concurrency(), null, System.nanoTime() + plan.warmup().toNanos(), plan.rampUp(),
-                        outcome -> { });
-            }
-            ConcurrentLinkedQueue<StreamOutcome> outcomes = new ConcurrentLinkedQueue<>();
+            Run run = new Run(plan, System.nanoTime());
+            List<Thread> workers = run.startWorkers(probe);
+            run.awaitMeasuring();
             measuring.run();
-            long start = System.nanoTime();
-            long deadline = plan.duration() == null ? Long.MAX_VALUE : start + plan.duration().toNanos();
-            drive(probe, plan.concurrency(), plan.requests(), deadline,
-                    plan.warmup().isPositive() ? Duration.ZERO : plan.rampUp(), outcomes::add);
-            return LoadReport.of(List.copyOf(outcomes), plan.concurrency(), System.nanoTime() - start);
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            return LoadReport.of(List.copyOf(run.outcomes), plan.concurrency(),
+                    run.lastEnd.get() - run.measuredFrom);
         }
     }
 
     /**
-     * Chats from {@code concurrency} workers until {@code requests} (when set) or the deadline; the workers
-     * start evenly over {@code rampUp}, so that thousands of streams do not all connect in the same instant.
+     * One run's clock and tally. A chat counts when it starts in the measured part; with a number of
+     * requests, only that many such chats start.
      */
-    private static void drive(StreamProbe probe, int concurrency, Integer requests, long deadline, Duration rampUp,
-                              Consumer<StreamOutcome> outcomes) throws InterruptedException {
-        AtomicInteger started = new AtomicInteger();
-        List<Thread> workers = new ArrayList<>();
-        long rampStart = System.nanoTime();
-        for (int i = 0; i < concurrency; i++) {
-            long delay = rampStart + rampUp.toNanos() * i / concurrency - System.nanoTime();
-            if (delay > 0) {
-                Thread.sleep(Duration.ofNanos(delay));
-            }
-            workers.add(Thread.ofVirtual().name("load-" + i).start(() -> {
-                while (System.nanoTime() < deadline && (requests == null || started.getAndIncrement() < requests)) {
-                    outcomes.accept(probe.run());
-                }
-            }));
+    private static final class Run {
+        private final Plan plan;
+        private final long rampStart;
+        private final long measuredFrom;
+        private final long deadline;
+        private final AtomicInteger measuredStarts = new AtomicInteger();
+        private final ConcurrentLinkedQueue<StreamOutcome> outcomes = new ConcurrentLinkedQueue<>();
+        private final AtomicLong lastEnd;
+
+        Run(Plan plan, long now) {
+            this.plan = plan;
+            this.rampStart = now;
+            this.measuredFrom = now + plan.warmup().toNanos();
+            this.deadline = plan.duration() == null ? Long.MAX_VALUE : measuredFrom + plan.duration().toNanos();
+            this.lastEnd = new AtomicLong(measuredFrom);
         }
-        for (Thread worker : workers) {
-            worker.join();
+
+        /** The workers start evenly over the ramp-up, so that thousands of streams do not connect at once. */
+        List<Thread> startWorkers(StreamProbe probe) throws InterruptedException {
+            List<Thread> workers = new ArrayList<>();
+            for (int i = 0; i < plan.concurrency(); i++) {
+                pauseUntil(rampStart + plan.rampUp().toNanos() * i / plan.concurrency());
+                workers.add(Thread.ofVirtual().name("load-" + i).start(() -> work(probe)));
+            }
+            return workers;
+        }
+
+        void awaitMeasuring() throws InterruptedException {
+            pauseUntil(measuredFrom);
+        }
+
+        private void work(StreamProbe probe) {
+            for (boolean first = true; ; first = false) {
+                if (!first && plan.thinkTime().isPositive() && !think()) {
+                    return;
+                }
+                long start = System.nanoTime();
+                boolean measured = start >= measuredFrom;
+                if (start >= deadline || measured && plan.requests() != null
+                        && measuredStarts.getAndIncrement() >= plan.requests()) {
+                    return;
+                }
+                StreamOutcome outcome = probe.run();
+                if (measured) {
+                    outcomes.add(outcome);
+                    lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
+                }
+            }
+        }
+
+        /** The pause between a worker's chats; false when the run is being stopped. */
+        private boolean think() {
+            try {
+                Thread.sleep(plan.thinkTime());
+                return true;
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }
+
+        private static void pauseUntil(long nanoTime) throws InterruptedException {
+            long wait = nanoTime - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(Duration.ofNanos(wait));
+            }
         }
     }
 }

@@ -23,10 +23,12 @@ final class StreamProbe {
     private final HttpClient client;
     private final HttpRequest request;
     private final boolean openAi;
+    private final Duration timeout;
 
     StreamProbe(HttpClient client, URI target, String apiKey, String body, boolean openAi, Duration timeout) {
         this.client = client;
         this.openAi = openAi;
+        this.timeout = timeout;
         this.request = HttpRequest.newBuilder(target).timeout(timeout)
                 .header("Content-Type", "application/json").header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + apiKey)
@@ -35,6 +37,13 @@ final class StreamProbe {
 
     StreamOutcome run() {
         long start = System.nanoTime();
+        try (ChatDeadline deadline = new ChatDeadline(timeout)) {
+            StreamOutcome outcome = exchange(start);
+            return deadline.expired() && !outcome.succeeded() ? timedOut(start) : outcome;
+        }
+    }
+
+    private StreamOutcome exchange(long start) {
         try {
             HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
             try (Stream<String> lines = response.body()) {
@@ -44,13 +53,17 @@ final class StreamProbe {
                 return openAi ? readOpenAi(lines.iterator(), start) : readSubnet(lines.iterator(), start);
             }
         } catch (HttpTimeoutException e) {
-            return new StreamOutcome(-1, System.nanoTime() - start, 0, "timeout");
+            return timedOut(start);
         } catch (IOException | RuntimeException e) {
             return new StreamOutcome(-1, System.nanoTime() - start, 0, "io_" + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new StreamOutcome(-1, System.nanoTime() - start, 0, "interrupted");
         }
+    }
+
+    private static StreamOutcome timedOut(long start) {
+        return new StreamOutcome(-1, System.nanoTime() - start, 0, "timeout");
     }
 
     private static StreamOutcome readSubnet(Iterator<String> lines, long start) {
@@ -78,8 +91,9 @@ final class StreamProbe {
                     case "miner" -> miners.add(line.substring(5));
                     case "error" -> error = "stream_error";
                     case "done" -> {
-                        return new StreamOutcome(first, System.nanoTime() - start, chunks, error,
-                                miners.added(selectedUid, first));
+                        long total = System.nanoTime() - start;
+                        drain(lines);
+                        return new StreamOutcome(first, total, chunks, error, miners.added(selectedUid, first));
                     }
                     default -> { }
                 }
@@ -98,7 +112,9 @@ final class StreamProbe {
             }
             String data = line.substring(5).strip();
             if (data.equals("[DONE]")) {
-                return new StreamOutcome(first, System.nanoTime() - start, chunks, null);
+                long total = System.nanoTime() - start;
+                drain(lines);
+                return new StreamOutcome(first, total, chunks, null);
             }
             if (data.contains("\"error\"")) {
                 return new StreamOutcome(first, System.nanoTime() - start, chunks, "stream_error");
@@ -109,6 +125,17 @@ final class StreamProbe {
             }
         }
         return new StreamOutcome(first, System.nanoTime() - start, chunks, "no_done_line");
+    }
+
+    /**
+     * Reads the stream to its end, which follows its last event at once. A stream closed before its end
+     * costs its connection: the next chat would open a new one, as a client that keeps its connections
+     * would not, and would time connecting as part of its first chunk.
+     */
+    private static void drain(Iterator<String> lines) {
+        while (lines.hasNext()) {
+            lines.next();
+        }
     }
 
     /**

@@ -1,8 +1,7 @@
 package org.sn1gateway.app.sse;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.sn1gateway.app.api.MinerTraceView;
 import org.sn1gateway.app.api.ChatSummaryView;
 import org.sn1gateway.app.api.Seconds;
@@ -15,16 +14,22 @@ import org.sn1gateway.domain.service.MinerEvent;
 
 /**
  * Maps the domain's answer events to the Subnet 1 API's event payloads, keeping the running lists each
- * chunk repeats. One per stream; used by its writer thread only.
+ * chunk repeats, already rendered. One per stream; used by its writer thread only.
  */
 final class ChatEvents {
     /** A named SSE event ready to serialise; {@code id} is null for events without one. */
     record Named(String name, String id, Object data) {
     }
 
-    private final List<String> chunks = new ArrayList<>();
-    private final List<Double> timings = new ArrayList<>();
+    private final RenderedList<String> chunks;
+    private final RenderedList<Double> timings;
     private int lastSequence;
+
+    /** @param json the mapper that serialises the events */
+    ChatEvents(ObjectMapper json) {
+        chunks = new RenderedList<>(json);
+        timings = new RenderedList<>(json);
+    }
 
     Named chunk(DeliveredChunk chunk) {
         if (!chunk.last()) {
@@ -33,7 +38,7 @@ final class ChatEvents {
         }
         lastSequence = chunk.sequence();
         StreamChunk data = new StreamChunk(chunk.delta(), chunk.last() ? StreamChunk.FINISHED : null,
-                List.copyOf(chunks), List.copyOf(timings), Instant.now().toString(), chunk.sequence(), chunk.uid());
+                chunks.snapshot(), timings.snapshot(), Instant.now().toString(), chunk.sequence(), chunk.uid());
         return new Named("chunk", Integer.toString(chunk.sequence()), data);
     }
 

@@ -21,7 +21,7 @@ public final class SseChatStream extends EventPump {
     private final SseEventSink sink;
     private final Sse sse;
     private final ObjectMapper json;
-    private final ChatEvents events = new ChatEvents();
+    private final ChatEvents events;
 
     public SseChatStream(SseEventSink sink, Sse sse, ObjectMapper json, Duration heartbeat,
                          StreamCounters counters, boolean trace) {
@@ -29,6 +29,7 @@ public final class SseChatStream extends EventPump {
         this.sink = sink;
         this.sse = sse;
         this.json = json;
+        this.events = new ChatEvents(json);
     }
 
     @Override

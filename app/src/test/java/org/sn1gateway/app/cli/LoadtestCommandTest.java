@@ -8,11 +8,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sn1gateway.app.config.GatewayConfiguration;
 import org.sn1gateway.app.support.CommandLine;
 import org.sn1gateway.app.support.GatewayFixture;
+import org.sn1gateway.app.support.StalledStreams;
 
 /** loadtest against a running gateway: counts, timings and errors as the streams really went. */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -85,6 +90,61 @@ class LoadtestCommandTest {
         assertThat(report.get("requests").asInt()).isEqualTo(6);
         assertThat(report.get("succeeded").asInt()).isEqualTo(6);
         assertThat(requestsServed() - before).as("warm-up chats were sent too").isGreaterThan(6);
+    }
+
+    /**
+     * Each worker reads its stream to the end and sends its next chat on the same connection: a new
+     * connection per chat would be timed as part of every first chunk.
+     */
+    @Test
+    void keepsItsConnectionsFromOneChatToTheNext() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        Connection.Listener counter = new Connection.Listener() {
+            @Override
+            public void onOpened(Connection connection) {
+                opened.incrementAndGet();
+            }
+        };
+        ServerConnector connector = applicationConnector();
+        connector.addEventListener(counter);
+        try {
+            JsonNode report = loadtest("--path=/echo", "--requests=12", "--concurrency=2");
+
+            assertThat(report.get("succeeded").asInt()).isEqualTo(12);
+            assertThat(opened.get()).isBetween(1, 2);
+        } finally {
+            connector.removeEventListener(counter);
+        }
+    }
+
+    private static ServerConnector applicationConnector() {
+        return Arrays.stream(APP.getEnvironment().getApplicationContext().getServer().getConnectors())
+                .map(ServerConnector.class::cast).filter(connector -> connector.getLocalPort() == APP.getLocalPort())
+                .findFirst().orElseThrow();
+    }
+
+    /** --think-time pauses each stream between its chats: four chats of one stream take three pauses. */
+    @Test
+    void pausesBetweenAStreamsChats() throws Exception {
+        JsonNode report = loadtest("--path=/echo", "--requests=4", "--concurrency=1", "--think-time=300ms");
+
+        assertThat(report.get("succeeded").asInt()).isEqualTo(4);
+        assertThat(report.get("seconds").asDouble()).isGreaterThanOrEqualTo(0.9);
+    }
+
+    /** --timeout bounds the whole chat: a stream that stalls after its headers is given up, not waited on. */
+    @Test
+    void givesUpAStreamThatStallsAfterItsHeaders() throws Exception {
+        try (StalledStreams server = new StalledStreams()) {
+            CommandLine.Result result = CommandLine.run(new LoadtestCommand(), "loadtest",
+                    "--url=http://127.0.0.1:" + server.port(), "--api-key=any", "--format=json", "--requests=2",
+                    "--concurrency=2", "--timeout=300ms");
+
+            assertThat(result.succeeded()).as(result.err()).isTrue();
+            JsonNode report = report(result.out());
+            assertThat(report.get("errors").get("timeout").asInt()).isEqualTo(2);
+            assertThat(server.served()).isEqualTo(2);
+        }
     }
 
     /** --query-timeout is the chat's own timeout field: a value the API refuses shows that it was sent. */
