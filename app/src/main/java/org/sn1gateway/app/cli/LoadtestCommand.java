@@ -51,6 +51,9 @@ public final class LoadtestCommand extends Command {
                 .help("run the same load this long first and forget it (a fresh JVM is slow at first)");
         subparser.addArgument("--think-time").setDefault("0s")
                 .help("each stream waits this long after a chat before its next, as a person reading would");
+        subparser.addArgument("--http2").action(Arguments.storeTrue())
+                .help("carry the streams on HTTP/2 without TLS (a gateway with an h2c connector) instead of"
+                        + " one HTTP/1.1 connection each");
         subparser.addArgument("--format").choices("table", "json").setDefault("table");
         subparser.addArgument("--cpu-of").type(Long.class).nargs("+").setDefault(List.of())
                 .help("ids of local processes (the gateway, its miners) whose CPU time per chat to report");
@@ -90,7 +93,7 @@ public final class LoadtestCommand extends Command {
                 DurationArgument.parse(namespace.getString("timeout")),
                 DurationArgument.parse(namespace.getString("warmup")),
                 DurationArgument.parse(namespace.getString("ramp_up")),
-                DurationArgument.parse(namespace.getString("think_time"))), () -> cpu.addAll(cpuReadings(cpuOf)));
+                DurationArgument.parse(namespace.getString("think_time")), namespace.getBoolean("http2")), () -> cpu.addAll(cpuReadings(cpuOf)));
         LoadReport report = measured.withCpu(cpu.stream()
                 .map(reading -> reading.since(measured.seconds(), measured.requests())).toList());
         if ("json".equals(namespace.getString("format"))) {

@@ -1,7 +1,11 @@
 package org.sn1gateway.app.loadtest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LoadGenerator {
     /** What to send and how much. Exactly one of {@code requests} and {@code duration} is set. */
     public record Plan(URI target, String apiKey, String body, boolean openAi, int concurrency, Integer requests,
-                       Duration duration, Duration timeout, Duration warmup, Duration rampUp, Duration thinkTime) {
+                       Duration duration, Duration timeout, Duration warmup, Duration rampUp, Duration thinkTime,
+                       boolean http2) {
     }
 
     private LoadGenerator() {
@@ -34,8 +39,12 @@ public final class LoadGenerator {
     /** @param measuring called when the measured part begins, after any warm-up */
     public static LoadReport run(Plan plan, Runnable measuring) throws InterruptedException {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-             HttpClient client = HttpClient.newBuilder().executor(threads).version(HttpClient.Version.HTTP_1_1)
+             HttpClient client = HttpClient.newBuilder().executor(threads)
+                     .version(plan.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
                      .connectTimeout(Duration.ofSeconds(10)).build()) {
+            if (plan.http2()) {
+                upgrade(client, plan);
+            }
             StreamProbe probe = new StreamProbe(client, plan.target(), plan.apiKey(), plan.body(), plan.openAi(),
                     plan.timeout());
             Run run = new Run(plan, System.nanoTime());
@@ -47,6 +56,23 @@ public final class LoadGenerator {
             }
             return LoadReport.of(List.copyOf(run.outcomes), plan.concurrency(),
                     run.lastEnd.get() - run.measuredFrom);
+        }
+    }
+
+    /**
+     * Opens the HTTP/2 connection that the chats then share. The JDK client speaks HTTP/2 without TLS only
+     * by upgrading an HTTP/1.1 request, and a request with a body, as every chat is, cannot upgrade: a GET
+     * does it first, whatever its status.
+     */
+    private static void upgrade(HttpClient client, Plan plan) throws InterruptedException {
+        try {
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(plan.target()).timeout(plan.timeout())
+                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            if (response.version() != HttpClient.Version.HTTP_2) {
+                throw new IllegalStateException(plan.target() + " does not speak HTTP/2 without TLS (h2c)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not reach " + plan.target() + ": " + e.getMessage(), e);
         }
     }
 

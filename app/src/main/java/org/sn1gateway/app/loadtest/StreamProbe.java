@@ -48,7 +48,9 @@ final class StreamProbe {
             HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
             try (Stream<String> lines = response.body()) {
                 if (response.statusCode() != 200) {
-                    return new StreamOutcome(-1, System.nanoTime() - start, 0, "http_" + response.statusCode());
+                    long total = System.nanoTime() - start;
+                    drain(lines.iterator());
+                    return new StreamOutcome(-1, total, 0, "http_" + response.statusCode());
                 }
                 return openAi ? readOpenAi(lines.iterator(), start) : readSubnet(lines.iterator(), start);
             }
@@ -117,7 +119,9 @@ final class StreamProbe {
                 return new StreamOutcome(first, total, chunks, null);
             }
             if (data.contains("\"error\"")) {
-                return new StreamOutcome(first, System.nanoTime() - start, chunks, "stream_error");
+                long total = System.nanoTime() - start;
+                drain(lines);
+                return new StreamOutcome(first, total, chunks, "stream_error");
             }
             if (data.contains("\"content\":\"") && !data.contains("\"content\":\"\"")) {
                 chunks++;
@@ -128,9 +132,11 @@ final class StreamProbe {
     }
 
     /**
-     * Reads the stream to its end, which follows its last event at once. A stream closed before its end
-     * costs its connection: the next chat would open a new one, as a client that keeps its connections
-     * would not, and would time connecting as part of its first chunk.
+     * Reads the stream to its end, which follows its last event (or an error response) at once. A stream
+     * closed before its end costs its HTTP/1.1 connection: the next chat would open a new one, as a client
+     * that keeps its connections would not, and time connecting as part of its first chunk. On HTTP/2 it
+     * costs a reset, and a burst of resets is what servers take for an attack and close the connection
+     * for, with every other stream on it.
      */
     private static void drain(Iterator<String> lines) {
         while (lines.hasNext()) {

@@ -98,7 +98,16 @@ public abstract class EventPump implements ChatListener {
             query.clientGone();
         } finally {
             counters.closed();
+            closeQuietly();
+        }
+    }
+
+    /** A stream the client reset is gone already, and closing it can only fail; that ends nothing else. */
+    private void closeQuietly() {
+        try {
             close();
+        } catch (RuntimeException e) {
+            LOG.debug("stream close failed, the client having gone: {}", e.toString());
         }
     }
 
@@ -118,7 +127,7 @@ public abstract class EventPump implements ChatListener {
     /** Keeps a quiet stream open through proxies (an SSE comment line). */
     protected abstract void heartbeat() throws ClientGoneException;
 
-    /** Ends the response; called once, whatever happened. */
+    /** Ends the response; called once, whatever happened; what it throws is ignored. */
     protected abstract void close();
 
     /** The client closed its connection. */

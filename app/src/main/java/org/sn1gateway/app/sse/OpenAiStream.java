@@ -3,10 +3,12 @@ package org.sn1gateway.app.sse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -144,7 +146,8 @@ public final class OpenAiStream extends EventPump {
         }
         try {
             output.write(text);
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException | IllegalStateException | ProcessingException e) {
+            // Jersey and Jetty report a reset HTTP/2 stream in all of these ways.
             throw new ClientGoneException();
         }
     }

@@ -2,10 +2,12 @@ package org.sn1gateway.app.sse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import org.sn1gateway.domain.service.ChatError;
@@ -85,7 +87,8 @@ public final class SseChatStream extends EventPump {
         }
         try {
             sink.send(event).toCompletableFuture().join();
-        } catch (CompletionException | IllegalStateException e) {
+        } catch (CompletionException | IllegalStateException | UncheckedIOException | ProcessingException e) {
+            // Jersey and Jetty report a reset HTTP/2 stream in all of these ways.
             throw new ClientGoneException();
         }
     }
