@@ -93,7 +93,8 @@ public final class LoadtestCommand extends Command {
                 DurationArgument.parse(namespace.getString("timeout")),
                 DurationArgument.parse(namespace.getString("warmup")),
                 DurationArgument.parse(namespace.getString("ramp_up")),
-                DurationArgument.parse(namespace.getString("think_time")), namespace.getBoolean("http2")), () -> cpu.addAll(cpuReadings(cpuOf)));
+                DurationArgument.parse(namespace.getString("think_time")), namespace.getBoolean("http2")),
+                () -> cpu.addAll(cpuReadings(cpuOf)));
         LoadReport report = measured.withCpu(cpu.stream()
                 .map(reading -> reading.since(measured.seconds(), measured.requests())).toList());
         if ("json".equals(namespace.getString("format"))) {

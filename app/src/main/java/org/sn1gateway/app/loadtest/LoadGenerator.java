@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs streamed chats from {@code concurrency} virtual threads, each starting its next chat as soon as the
- * last one ends (or a think time after it), until a number of chats or a duration is reached. An optional warm-up runs the same load
- * first and forgets it: a fresh JVM's interpreter and JIT compiler would otherwise be measured as latency.
+ * last one ends (or a think time after it), until a number of chats or a duration is reached. An optional
+ * warm-up runs the same load first and forgets it: a fresh JVM's interpreter and JIT compiler would
+ * otherwise be measured as latency.
  * The workers run on from the warm-up into the measured part, so that it measures the steady state, not
  * every worker starting its chat in the same instant.
  */

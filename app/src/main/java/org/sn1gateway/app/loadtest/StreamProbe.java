@@ -46,13 +46,13 @@ final class StreamProbe {
     private StreamOutcome exchange(long start) {
         try {
             HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
-            try (Stream<String> lines = response.body()) {
-                if (response.statusCode() != 200) {
-                    long total = System.nanoTime() - start;
-                    drain(lines.iterator());
-                    return new StreamOutcome(-1, total, 0, "http_" + response.statusCode());
-                }
-                return openAi ? readOpenAi(lines.iterator(), start) : readSubnet(lines.iterator(), start);
+            try (Stream<String> body = response.body()) {
+                Iterator<String> lines = body.iterator();
+                StreamOutcome outcome = response.statusCode() != 200
+                        ? new StreamOutcome(-1, System.nanoTime() - start, 0, "http_" + response.statusCode())
+                        : openAi ? readOpenAi(lines, start) : readSubnet(lines, start);
+                drain(lines);
+                return outcome;
             }
         } catch (HttpTimeoutException e) {
             return timedOut(start);
@@ -93,9 +93,8 @@ final class StreamProbe {
                     case "miner" -> miners.add(line.substring(5));
                     case "error" -> error = "stream_error";
                     case "done" -> {
-                        long total = System.nanoTime() - start;
-                        drain(lines);
-                        return new StreamOutcome(first, total, chunks, error, miners.added(selectedUid, first));
+                        return new StreamOutcome(first, System.nanoTime() - start, chunks, error,
+                                miners.added(selectedUid, first));
                     }
                     default -> { }
                 }
@@ -114,14 +113,10 @@ final class StreamProbe {
             }
             String data = line.substring(5).strip();
             if (data.equals("[DONE]")) {
-                long total = System.nanoTime() - start;
-                drain(lines);
-                return new StreamOutcome(first, total, chunks, null);
+                return new StreamOutcome(first, System.nanoTime() - start, chunks, null);
             }
             if (data.contains("\"error\"")) {
-                long total = System.nanoTime() - start;
-                drain(lines);
-                return new StreamOutcome(first, total, chunks, "stream_error");
+                return new StreamOutcome(first, System.nanoTime() - start, chunks, "stream_error");
             }
             if (data.contains("\"content\":\"") && !data.contains("\"content\":\"\"")) {
                 chunks++;
