@@ -1,7 +1,5 @@
 package org.sn1gateway.adapters.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,13 +17,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.sn1gateway.adapters.scale.RuntimeMetadata;
 import org.sn1gateway.adapters.scale.ScaleReader;
 import org.sn1gateway.adapters.scale.ScaleWriter;
-import org.sn1gateway.adapters.scale.SharedVectors;
+import org.sn1gateway.adapters.scale.RecordedChain;
 import org.sn1gateway.adapters.subtensor.NeuronInfoLite;
 import org.sn1gateway.adapters.subtensor.NeuronsLiteDecoder;
 
 /**
- * Decoding a metagraph the size of Subnet 1's: the 19 neurons recorded from the chain (read in place from
- * ../shared/vectors), repeated 54 times into one result of 1,026, decoded with the recorded runtime
+ * Decoding a metagraph the size of Subnet 1's: the 19 neurons recorded from the chain (RecordedChain),
+ * repeated 54 times into one result of 1,026, decoded with the recorded runtime
  * metadata as a sync does.
  */
 @State(Scope.Benchmark)
@@ -42,9 +40,9 @@ public class NeuronsLiteBenchmark {
     private byte[] result;
 
     @Setup
-    public void readRecording() throws IOException {
-        metadata = RuntimeMetadata.parse(SharedVectors.hexFile("metadata_343.hex"));
-        String hex = new ObjectMapper().readTree(SharedVectors.file("neurons_lite_netuid23.json").toFile())
+    public void readRecording() {
+        metadata = RuntimeMetadata.parse(RecordedChain.hex(RecordedChain.METADATA_343));
+        String hex = RecordedChain.json(RecordedChain.NEURONS_LITE_NETUID_23)
                 .get("raw_result_hex").asText().substring(2);
         ScaleReader vector = new ScaleReader(new ScaleReader(HexFormat.of().parseHex(hex)).bytes());
         long count = vector.compact().longValueExact();

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** sr25519 against shared/vectors/sr25519.json and the deterministic vector of bittensor.md §4.4. */
+/** sr25519 against vectors/sr25519.json and the deterministic vector of bittensor.md §4.4. */
 class Sr25519Test {
     static Stream<Arguments> keysWithMiniSecrets() {
         return Vectors.cases("sr25519.json", "keys").filter(c -> ((JsonNode) c.get()[1]).has("mini_secret_hex"));

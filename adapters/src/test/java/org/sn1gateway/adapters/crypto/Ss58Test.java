@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** SS58 against shared/vectors/ss58.json (made with @polkadot/util-crypto). */
+/** SS58 against vectors/ss58.json (made with @polkadot/util-crypto). */
 class Ss58Test {
     static Stream<Arguments> encodings() {
         return Vectors.cases("ss58.json", "encode_decode");

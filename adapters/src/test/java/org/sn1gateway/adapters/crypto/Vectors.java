@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
-/** Reads the reference vectors copied from shared/vectors (made with @polkadot and schnorrkel). */
+/** Reads the reference vectors copied into vectors/ from the conformance set (made with @polkadot and schnorrkel). */
 final class Vectors {
     private Vectors() {
     }

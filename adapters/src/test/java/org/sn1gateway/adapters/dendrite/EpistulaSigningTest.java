@@ -21,7 +21,7 @@ import org.sn1gateway.adapters.crypto.Ss58;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Epistula messages and headers against shared/vectors/epistula.json (made with the validator's rules). */
+/** Epistula messages and headers against vectors/epistula.json (made with the validator's rules). */
 class EpistulaSigningTest {
     static Stream<Arguments> cases() throws IOException {
         try (InputStream in = EpistulaSigningTest.class.getResourceAsStream("/vectors/epistula.json")) {

@@ -17,7 +17,7 @@ import org.sn1gateway.adapters.crypto.Ss58;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Checks the body hash and signed message against shared/vectors/synapse_signing.json (made by CPython rules). */
+/** Checks the body hash and signed message against vectors/synapse_signing.json (made by CPython rules). */
 class SynapseSigningTest {
     private static JsonNode vectors() throws IOException {
         try (InputStream in = SynapseSigningTest.class.getResourceAsStream("/vectors/synapse_signing.json")) {

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class RuntimeMetadataTest {
-    private static final byte[] METADATA = SharedVectors.hexFile("metadata_343.hex");
+    private static final byte[] METADATA = RecordedChain.hex(RecordedChain.METADATA_343);
 
     @Test
     void parsesTheWholeOfSpec343sMetadataAndFindsTheNeuronsLiteMethod() {

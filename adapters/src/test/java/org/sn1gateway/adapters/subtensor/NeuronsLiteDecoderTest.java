@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -14,20 +13,12 @@ import org.sn1gateway.adapters.crypto.Ss58;
 import org.sn1gateway.adapters.scale.RuntimeMetadata;
 import org.sn1gateway.adapters.scale.ScaleException;
 import org.sn1gateway.adapters.scale.ScaleReader;
-import org.sn1gateway.adapters.scale.SharedVectors;
+import org.sn1gateway.adapters.scale.RecordedChain;
 
-/** The recorded finney result for netuid 23 (shared/vectors), decoded by spec 343's metadata. */
+/** The recorded finney result for netuid 23 (the test resources' vectors/), decoded by spec 343's metadata. */
 class NeuronsLiteDecoderTest {
-    private static final RuntimeMetadata METADATA = RuntimeMetadata.parse(SharedVectors.hexFile("metadata_343.hex"));
-    private static final JsonNode RECORDING = recording();
-
-    private static JsonNode recording() {
-        try {
-            return new ObjectMapper().readTree(SharedVectors.file("neurons_lite_netuid23.json").toFile());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final RuntimeMetadata METADATA = RuntimeMetadata.parse(RecordedChain.hex(RecordedChain.METADATA_343));
+    private static final JsonNode RECORDING = RecordedChain.json(RecordedChain.NEURONS_LITE_NETUID_23);
 
     private static byte[] raw() {
         return HexFormat.of().parseHex(RECORDING.get("raw_result_hex").asText().substring(2));

@@ -15,19 +15,20 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sn1gateway.adapters.scale.SharedVectors;
+import org.sn1gateway.adapters.scale.RecordedChain;
 import org.sn1gateway.app.GatewayApplication;
 import org.sn1gateway.app.config.GatewayConfiguration;
 
-/** metagraph-decode on the recording in shared/vectors prints the neurons the reference decoded. */
+/** metagraph-decode on the recorded finney chain data prints the neurons the reference decoded. */
 class MetagraphDecodeCommandTest {
     @TempDir
     Path files;
 
     @Test
     void printsTheRecordedNeuronsInTheDocumentedShape() throws Exception {
-        JsonNode recording = new ObjectMapper().readTree(SharedVectors.file("neurons_lite_netuid23.json").toFile());
+        JsonNode recording = RecordedChain.json(RecordedChain.NEURONS_LITE_NETUID_23);
         Path result = Files.writeString(files.resolve("result.hex"), recording.get("raw_result_hex").asText());
+        Path metadata = Files.writeString(files.resolve("metadata.hex"), RecordedChain.text(RecordedChain.METADATA_343));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Bootstrap<GatewayConfiguration> bootstrap = new Bootstrap<>(new GatewayApplication());
         bootstrap.addCommand(new MetagraphDecodeCommand());
@@ -35,8 +36,8 @@ class MetagraphDecodeCommandTest {
         PrintStream original = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            assertThat(cli.run("metagraph-decode", "--result", result.toString(), "--metadata",
-                    SharedVectors.file("metadata_343.hex").toString())).isEmpty();
+            assertThat(cli.run("metagraph-decode", "--result", result.toString(), "--metadata", metadata.toString()))
+                    .isEmpty();
         } finally {
             System.setOut(original);
         }

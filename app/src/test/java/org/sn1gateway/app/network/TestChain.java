@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import org.sn1gateway.adapters.scale.ScaleWriter;
-import org.sn1gateway.adapters.scale.SharedVectors;
+import org.sn1gateway.adapters.scale.RecordedChain;
 import org.sn1gateway.adapters.subtensor.NeuronsLiteDecoder;
 import org.sn1gateway.adapters.subtensor.TestSubtensorServer;
 import org.sn1gateway.adapters.subtensor.TestSubtensorServer.Reply;
 
 /**
- * A chain for the gateway to sync: a test subtensor serving spec 343's metadata (from shared/vectors) and
+ * A chain for the gateway to sync: a test subtensor serving spec 343's metadata (from the recorded chain data in adapters' test resources) and
  * a netuid-1 neurons-lite result encoded for the given neurons, in the direct layout of current runtimes.
  */
 final class TestChain {
@@ -31,7 +31,7 @@ final class TestChain {
     }
 
     static TestSubtensorServer serving(List<Neuron> neurons) throws Exception {
-        byte[] metadata = SharedVectors.hexFile("metadata_343.hex");
+        byte[] metadata = RecordedChain.hex(RecordedChain.METADATA_343);
         String metadataResult = "0x" + HexFormat.of().formatHex(new ScaleWriter().u8(1).bytes(metadata).toByteArray());
         String neuronsResult = "0x" + HexFormat.of().formatHex(encode(neurons));
         return new TestSubtensorServer((method, params) -> switch (method) {

@@ -64,8 +64,10 @@ class ConcurrentStreamsTest {
         List<Future<List<Event>>> streams = new ArrayList<>();
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < STREAMS + VANISHING; i++) {
+                // A patient chat timeout: on two busy cores a miner's stream can stall for seconds, which is
+                // not what this test is about.
                 String body = "{\"messages\": [\"Tell me about river number " + i + "\"], \"roles\": [\"user\"], "
-                        + "\"uids\": [0, 7]}";
+                        + "\"uids\": [0, 7], \"timeout\": 60}";
                 boolean vanishes = i % ((STREAMS + VANISHING) / VANISHING) == 0;
                 streams.add(clients.submit(() -> vanishes ? vanishAfterFirstChunk(body) : wholeStream(body)));
             }
