@@ -26,6 +26,7 @@ public final class SynapseDendrite implements Dendrite {
     /** The version a 2026 SDK dendrite sends; at or above 7002000 axons apply the nonce window rule. */
     static final int DENDRITE_VERSION = 10_002_000;
     private static final String EMPTY_LIST_JSON_BASE64 = "W10="; // base64("[]")
+    private static final String EMPTY_STRING_JSON_BASE64 = "IiI="; // base64("\"\"")
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
@@ -80,6 +81,9 @@ public final class SynapseDendrite implements Dendrite {
                 .header("bt_header_dendrite_hotkey", signer.hotkey())
                 .header("bt_header_input_obj_roles", EMPTY_LIST_JSON_BASE64)
                 .header("bt_header_input_obj_messages", EMPTY_LIST_JSON_BASE64)
+                // Required by the Sep-Nov 2024 synapse (prompting v2.8); the July 2024 one ignores it. Without
+                // it an SDK 10 axon cannot build the synapse and answers 500.
+                .header("bt_header_input_obj_task_name", EMPTY_STRING_JSON_BASE64)
                 .header("header_size", "0")
                 .header("total_size", "0")
                 .header("computed_body_hash", bodyHash)
@@ -110,6 +114,7 @@ public final class SynapseDendrite implements Dendrite {
         synapse.put("required_hash_fields", List.of("messages"));
         synapse.put("roles", roles);
         synapse.put("messages", messages);
+        synapse.put("task_name", "");
         synapse.put("completion", "");
         try {
             return JSON.writeValueAsBytes(synapse);

@@ -12,7 +12,10 @@ import java.util.UUID;
 import org.sn1gateway.adapters.dendrite.SynapseDendrite;
 import org.sn1gateway.adapters.dendrite.SynapseSigning;
 
-/** What a Python SDK axon checks before its miner sees a request (bittensor.md §1.7), in the same order. */
+/**
+ * What a Python SDK 10 axon serving the Sep-Nov 2024 synapse (which requires {@code task_name}) checks before
+ * its miner sees a request (bittensor.md §1.7), in the same order and with the same status codes.
+ */
 final class SynapseRequestCheck {
     private static final int MAX_BODY = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,8 +45,8 @@ final class SynapseRequestCheck {
         }
         String bodyHash = exchange.getRequestHeaders().getFirst("computed_body_hash");
         if (bodyHash == null || !headersParse(exchange)) {
-            return Result.refuse(400, "{\"message\": \"Improperly formatted request. Could not parse headers into"
-                    + " synapse of type " + SynapseDendrite.SYNAPSE_NAME + ".\"}");
+            // SDK 7 answered 400 "Improperly formatted request"; SDK 10 raises a plain exception here.
+            return internalServerError();
         }
         Optional<String> notVerified = verifier.flatMap(check -> check.refusal(exchange.getRequestHeaders()));
         if (notVerified.isPresent()) {
@@ -55,15 +58,21 @@ final class SynapseRequestCheck {
             return Result.refuse(422, "{\"detail\": [{\"loc\": [\"body\", \"messages\"], \"msg\": \"field required\"}]}");
         }
         if (!SynapseSigning.computedBodyHash(messages).equals(bodyHash)) {
-            return Result.refuse(500, "{\"message\": \"Internal Server Error #" + UUID.randomUUID() + "\"}");
+            return internalServerError();
         }
         return new Result(200, null, messages.isEmpty() ? "" : messages.getLast());
     }
 
-    /** The SDK builds the synapse from headers first: it needs the input objects and numeric fields. */
+    /** The SDK logs the cause under a fresh id and tells the caller nothing more. */
+    private static Result internalServerError() {
+        return Result.refuse(500, "{\"message\": \"Internal Server Error #" + UUID.randomUUID() + "\"}");
+    }
+
+    /** The SDK builds the synapse from headers first: it needs every required field's input object. */
     private static boolean headersParse(HttpExchange exchange) {
         var headers = exchange.getRequestHeaders();
-        if (headers.getFirst("bt_header_input_obj_messages") == null || headers.getFirst("bt_header_input_obj_roles") == null) {
+        if (headers.getFirst("bt_header_input_obj_messages") == null || headers.getFirst("bt_header_input_obj_roles") == null
+                || headers.getFirst("bt_header_input_obj_task_name") == null) {
             return false;
         }
         try {

@@ -186,4 +186,24 @@ class SimulatedSubnetTest {
             assertThat(notFound.body()).contains("Synapse name 'Other' not found");
         }
     }
+
+    /** As an SDK 10 axon serving the Sep-Nov 2024 synapse: without its required task_name, 500, not 400. */
+    @Test
+    void anAxonAnswers500ToARequestWhoseHeadersLackARequiredField() throws Exception {
+        HttpRequest signed = dendrite.request(miner(MinerBehaviour.FAST), prompt);
+        HttpRequest.Builder withoutTaskName = HttpRequest.newBuilder(signed.uri()).POST(signed.bodyPublisher().orElseThrow());
+        signed.headers().map().forEach((name, values) -> values.stream()
+                .filter(value -> !name.equalsIgnoreCase("bt_header_input_obj_task_name"))
+                .forEach(value -> withoutTaskName.header(name, value)));
+
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> refused = client.send(withoutTaskName.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> accepted = client.send(dendrite.request(miner(MinerBehaviour.FAST), prompt),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(refused.statusCode()).isEqualTo(500);
+            assertThat(refused.body()).matches("\\{\"message\": \"Internal Server Error #[0-9a-f-]{36}\"}");
+            assertThat(accepted.statusCode()).isEqualTo(200);
+        }
+    }
 }
