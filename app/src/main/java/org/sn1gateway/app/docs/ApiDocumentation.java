@@ -53,8 +53,7 @@ public final class ApiDocumentation {
         SwaggerConfiguration configuration = new SwaggerConfiguration().openAPI(base).prettyPrint(true)
                 .sortOutput(true)
                 .resourceClasses(Stream.of(ChatResource.class, OpenAiResource.class, MinersResource.class,
-                        PagesResource.class, StreamingContract.class, PagesContract.class)
-                        .map(Class::getName).collect(Collectors.toSet()));
+                        PagesResource.class, StreamingContract.class).map(Class::getName).collect(Collectors.toSet()));
         environment.jersey().register(new OpenApiResource().openApiConfiguration(configuration));
     }
 }

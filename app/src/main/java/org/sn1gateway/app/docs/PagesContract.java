@@ -1,7 +1,5 @@
 package org.sn1gateway.app.docs;
 
-import io.swagger.v3.jaxrs2.ReaderListener;
-import io.swagger.v3.oas.integration.api.OpenApiReader;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -17,19 +15,14 @@ import java.util.List;
  * its UI, which the Swagger resource and an asset bundle serve (so no resource declares them). Each says
  * what it returns and that it needs no key, overriding the document's default of requiring one.
  */
-public final class PagesContract implements ReaderListener {
+final class PagesContract {
     private static final String HTML = "text/html";
 
-    @Override
-    public void beforeScan(OpenApiReader reader, OpenAPI openApi) {
-        // Nothing to add before the resources are read.
+    private PagesContract() {
     }
 
-    @Override
-    public void afterScan(OpenApiReader reader, OpenAPI openApi) {
-        if (openApi.getPaths() == null) {
-            return; // called once per class read; the paths come with the resources
-        }
+    /** Called once the resources are read, so that the pages' own operations are there to be completed. */
+    static void addTo(OpenAPI openApi) {
         describe(openApi, "/", "The playground: send a chat and watch the miners answer it.", HTML);
         describe(openApi, "/dashboard", "The miner dashboard, drawn from /miners/stats.", HTML);
         describe(openApi, "/docs", "This document, browsable (Swagger UI).", HTML);
