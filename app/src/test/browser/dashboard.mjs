@@ -1,16 +1,10 @@
 // Opens the dashboard in Chromium, loads the statistics and reports what it drew, as one JSON line.
 // Usage: node dashboard.mjs BASE_URL API_KEY SCREENSHOT_PATH
-import { chromium } from "playwright-core";
+import { openPage } from "./pages.mjs";
 
 const [base, key, screenshot] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu"],
-});
+const { browser, page, errors } = await openPage({ width: 1100, height: 1000 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
   await page.goto(base + "/dashboard");
   await page.fill("#api-key", key);
   await page.click("#load");

@@ -64,6 +64,7 @@ public final class StreamingContract implements ReaderListener {
         get(paths, "/v1/models", operation -> operation.setResponses(responses(new ApiResponse()
                 .description("the models served: {\"object\": \"list\", \"data\": [{\"id\": \"sn1\", ...}]}")
                 .content(new Content().addMediaType(JSON, media(new Schema<>().type("object")))))));
+        PagesContract.addTo(openApi);
     }
 
     private void subnetChat(Operation operation) {

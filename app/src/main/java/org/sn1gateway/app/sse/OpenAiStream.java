@@ -132,7 +132,7 @@ public final class OpenAiStream extends EventPump {
         }
         started = true;
         answered = true;
-        response.resume(Response.ok(output, MediaType.SERVER_SENT_EVENTS_TYPE).header("Cache-Control", "no-cache").build());
+        response.resume(Response.ok(output, MediaType.SERVER_SENT_EVENTS_TYPE).build());
         write(ChatCompletionChunk.of(id, created, model, new Delta("assistant", ""), null));
     }
 

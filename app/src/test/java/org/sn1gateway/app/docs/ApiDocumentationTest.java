@@ -9,6 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sn1gateway.app.config.GatewayConfiguration;
@@ -55,6 +61,44 @@ class ApiDocumentationTest {
                 .endsWith("/ErrorMessage");
         assertThat(schemas.has("ErrorMessage")).isTrue();
         assertThat(response.body()).doesNotContain("ApiClient");
+    }
+
+    /** Every {@code METHOD /path} of the README's API table, e.g. {@code `GET /miners/stats?since=1h`}. */
+    private static final Pattern README_ENDPOINT = Pattern.compile("`(GET|POST) (/[^`?\\s]*)");
+
+    @Test
+    void theDocumentListsEveryEndpointOfTheReadmesApiTable() throws Exception {
+        JsonNode paths = new ObjectMapper().readTree(send(request(APP, "/openapi.json")).body()).get("paths");
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("| endpoint");
+        String table = readme.substring(start, readme.indexOf("\n\n", start));
+        List<String[]> endpoints = README_ENDPOINT.matcher(table).results()
+                .map(match -> new String[] {match.group(1).toLowerCase(Locale.ROOT), match.group(2)}).toList();
+
+        assertThat(endpoints).hasSizeGreaterThanOrEqualTo(10);
+        List<String> listed = new ArrayList<>();
+        paths.fieldNames().forEachRemaining(listed::add);
+        for (String[] endpoint : endpoints) {
+            assertThat(paths.path(endpoint[1]).has(endpoint[0])).as(endpoint[0] + " " + endpoint[1] + " in " + listed)
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void thePagesAndTheDocumentItselfAreListedWithTheirContentTypesAndNeedNoKey() throws Exception {
+        JsonNode paths = new ObjectMapper().readTree(send(request(APP, "/openapi.json")).body()).get("paths");
+
+        for (String page : List.of("/", "/dashboard", "/docs")) {
+            assertThat(paths.path(page).path("get").path("responses").path("200").path("content").has("text/html"))
+                    .as(page).isTrue();
+        }
+        assertThat(paths.at("/~1openapi.json/get/responses/200/content").has("application/json")).isTrue();
+        assertThat(paths.at("/~1openapi.yaml/get/responses/200/content").has("application/yaml")).isTrue();
+        for (String free : List.of("/", "/dashboard", "/docs", "/openapi.json", "/openapi.yaml")) {
+            JsonNode security = paths.path(free).path("get").path("security");
+            assertThat(security.isArray() && security.isEmpty()).as(free + " needs no key: " + security).isTrue();
+        }
+        assertThat(paths.at("/~1miners/get/security").isMissingNode()).as("the API keeps the default: a key").isTrue();
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.sn1gateway.app.support.GatewayFixture;
 
 /**
  * The pages in a real headless Chromium: the playground (key, prompt, send; the answer streams in beside
- * the lanes), then the dashboard drawing what those chats logged.
+ * the lanes), then the dashboard drawing what those chats logged, and the API documentation. A page that
+ * its content policy hinders fails the test: every refusal is reported as an error.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class PlaygroundBrowserTest {
@@ -65,5 +66,15 @@ class PlaygroundBrowserTest {
         assertThat(dashboard.get("oneMiner").asText()).as("narrowed to one miner").startsWith("1 answer since");
         assertThat(dashboard.get("errors")).isEmpty();
         assertThat(dashboardShot).isNotEmptyFile();
+    }
+
+    /** Swagger UI under the pages' content policy: no inline script, no eval, nothing from elsewhere. */
+    @Test
+    void theApiDocumentationRendersEveryOperationUnderThePagesContentPolicy() throws Exception {
+        JsonNode shown = new ObjectMapper().readTree(BrowserTools.run("docs.mjs", "http://127.0.0.1:" + APP.getLocalPort()));
+
+        assertThat(shown.get("errors")).isEmpty();
+        assertThat(StreamSupport.stream(shown.get("operations").spliterator(), false).map(JsonNode::asText))
+                .contains("/chat", "/v1/chat/completions", "/miners/stats", "/dashboard");
     }
 }
