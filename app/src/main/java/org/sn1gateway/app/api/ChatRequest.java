@@ -3,6 +3,7 @@ package org.sn1gateway.app.api;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -39,9 +40,9 @@ public record ChatRequest(
         @Pattern(regexp = "random|top_incentive|fastest|reliable",
                 message = "must be random, top_incentive, fastest or reliable")
         @JsonProperty("sampling_mode") String samplingMode,
-        @Size(max = 4096) @JsonProperty("exclude")
+        @Size(max = 4096) @JsonProperty("exclude") @JsonDeserialize(contentUsing = UidDeserializer.class)
         List<@NotNull(message = "must not contain null") @Min(0) @Max(65535) Integer> exclude,
-        @Size(max = 64) @JsonProperty("uids")
+        @Size(max = 64) @JsonProperty("uids") @JsonDeserialize(contentUsing = UidDeserializer.class)
         List<@NotNull(message = "must not contain null") @Min(0) @Max(65535) Integer> uids,
         @JsonProperty("mixture") Boolean mixture,
         @JsonProperty("trace") Boolean trace) {
