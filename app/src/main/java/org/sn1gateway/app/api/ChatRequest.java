@@ -62,12 +62,13 @@ public record ChatRequest(
         return messages == null || messages.stream().anyMatch(message -> message != null && !message.isBlank());
     }
 
-    /** Whether a mixture of miners should write the answer. */
     /** Whether the stream should also carry each miner's steps (api.md "Tracing"). */
+    @JsonIgnore // not a field of the request: the OpenAPI document would list it as one
     public boolean isTraced() {
         return Boolean.TRUE.equals(trace);
     }
 
+    /** Whether a mixture of miners should write the answer. */
     public boolean isMixture() {
         return Boolean.TRUE.equals(mixture);
     }

@@ -27,8 +27,9 @@ import org.sn1gateway.domain.model.SamplingMode;
 
 /**
  * An OpenAI Chat Completions request plus the gateway's extensions ({@code k}, {@code uids},
- * {@code exclude}, {@code sampling_mode}, {@code prefer}, {@code timeout}). Sampling parameters are
- * accepted for compatibility; miners choose their own.
+ * {@code exclude}, {@code sampling_mode}, {@code prefer}, {@code timeout}). Sampling parameters
+ * ({@code temperature}, {@code top_p}, {@code max_tokens}, {@code seed}) are accepted for compatibility;
+ * miners choose their own.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record OpenAiChatRequest(
@@ -40,6 +41,7 @@ public record OpenAiChatRequest(
         @DecimalMin("0") @DecimalMax("2") @JsonProperty("temperature") Double temperature,
         @DecimalMin("0") @DecimalMax("1") @JsonProperty("top_p") Double topP,
         @Min(1) @JsonProperty("max_tokens") Integer maxTokens,
+        @JsonProperty("seed") Long seed,
         @Min(1) @Max(64) @JsonProperty("k") Integer k,
         @Size(max = 64) @JsonProperty("uids") @JsonDeserialize(contentUsing = UidDeserializer.class)
         List<@NotNull @Min(0) @Max(65535) Integer> uids,
@@ -65,6 +67,7 @@ public record OpenAiChatRequest(
     }
 
     /** Whether the stream should also carry each miner's steps (api.md "Tracing"). */
+    @JsonIgnore // not a field of the request: the OpenAPI document would list it as one
     public boolean isTraced() {
         return Boolean.TRUE.equals(trace);
     }
