@@ -87,6 +87,33 @@ class RequestValidationTest {
         assertThat(GatewayFixture.subnet(APP).requestsReceived()).isEqualTo(asked);
     }
 
+    static Stream<Arguments> wrongTypes() {
+        String chat = "{\"roles\": [\"user\"], \"messages\": %s}";
+        String openAi = "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], %s}";
+        return Stream.of(
+                Arguments.of("/chat", chat.formatted("\"hi\""), "messages must be a list"),
+                Arguments.of("/chat", chat.formatted("[1]"), "messages[0] must be a string"),
+                Arguments.of("/chat", chat.formatted("[\"hi\"], \"k\": 99999999999"), "k is out of range"),
+                Arguments.of("/chat", chat.formatted("[\"hi\"], \"uids\": [\"99999999999\"]"), "uids[0] must be an integer"),
+                Arguments.of("/chat", "[\"hi\"]", "the request body must be a JSON object"),
+                Arguments.of("/v1/chat/completions", "{\"messages\": [{\"role\": 1, \"content\": \"hi\"}]}",
+                        "messages[0].role must be a string"),
+                Arguments.of("/v1/chat/completions", openAi.formatted("\"stream_options\": {\"include_usage\": \"yes\"}"),
+                        "stream_options.include_usage must be a boolean"),
+                Arguments.of("/v1/chat/completions", openAi.formatted("\"stream_options\": true"),
+                        "stream_options must be a JSON object"),
+                Arguments.of("/v1/chat/completions", openAi.formatted("\"seed\": \"42\""), "seed must be an integer"));
+    }
+
+    @ParameterizedTest(name = "{0} {2}")
+    @MethodSource("wrongTypes")
+    void eachWrongTypeIsNamedByItsPathAndTheTypeItExpects(String path, String body, String error) throws Exception {
+        HttpResponse<String> response = post(new Api(path, ""), body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(errors(response)).containsExactly(error);
+    }
+
     static Stream<Api> rangeErrors() {
         return Stream.of(new Api("/chat",
                         "{\"messages\": [\"hi\"], \"roles\": [\"robot\"], \"exclude\": [-1], \"sampling_mode\": \"all\"%s}"),
