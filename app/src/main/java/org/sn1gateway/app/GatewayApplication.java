@@ -28,7 +28,6 @@ import org.sn1gateway.adapters.persistence.QueryLogRetention;
 import org.sn1gateway.adapters.persistence.QueuedQueryLog;
 import org.sn1gateway.adapters.persistence.SchemaMigrations;
 import org.sn1gateway.adapters.persistence.TimingAnalysis;
-import org.sn1gateway.app.api.StrictInput;
 import org.sn1gateway.app.auth.ApiClient;
 import org.sn1gateway.app.auth.ApiKeyAuthFilter;
 import org.sn1gateway.app.auth.ApiKeyAuthenticator;
@@ -46,8 +45,8 @@ import org.sn1gateway.app.config.GatewayConfiguration;
 import org.sn1gateway.app.docs.ApiDocumentation;
 import org.sn1gateway.app.errors.BodyDrainingInterceptor;
 import org.sn1gateway.app.errors.ErrorsAsJsonFilter;
-import org.sn1gateway.app.errors.JsonMappingExceptionMapper;
 import org.sn1gateway.app.errors.OpenAiErrorsFilter;
+import org.sn1gateway.app.errors.RequestBodyReader;
 import org.sn1gateway.app.errors.RequestSizeLimitFilter;
 import org.sn1gateway.app.errors.SnakeCaseViolationsFilter;
 import org.sn1gateway.app.health.DatabaseHealthCheck;
@@ -91,7 +90,6 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         // ${SN1_API_KEY:-} and friends: secrets come from the environment, never from the file.
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
-        StrictInput.apply(bootstrap.getObjectMapper());
         // Jackson keeps its buffers per thread by default, and every stream writes from a virtual thread of
         // its own: each event would allocate fresh ones. A shared pool reuses them.
         bootstrap.getObjectMapper().getFactory().setRecyclerPool(JsonRecyclerPools.sharedConcurrentDequePool());
@@ -138,7 +136,7 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         HttpHardening.register(environment, config.cors());
         registerAuth(config, environment, jdbi);
         environment.jersey().register(new RequestSizeLimitFilter(config.chat().maxRequestBytes()));
-        environment.jersey().register(new JsonMappingExceptionMapper());
+        environment.jersey().register(new RequestBodyReader(environment.getObjectMapper(), environment.getValidator()));
         environment.jersey().register(new BodyDrainingInterceptor());
         environment.jersey().register(new ErrorsAsJsonFilter());
         environment.jersey().register(new SnakeCaseViolationsFilter());

@@ -3,6 +3,7 @@ package org.sn1gateway.app.api;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -39,9 +40,9 @@ public record ChatRequest(
         @Pattern(regexp = "random|top_incentive|fastest|reliable",
                 message = "must be random, top_incentive, fastest or reliable")
         @JsonProperty("sampling_mode") String samplingMode,
-        @Size(max = 4096) @JsonProperty("exclude")
+        @Size(max = 4096) @JsonProperty("exclude") @JsonDeserialize(contentUsing = UidDeserializer.class)
         List<@NotNull(message = "must not contain null") @Min(0) @Max(65535) Integer> exclude,
-        @Size(max = 64) @JsonProperty("uids")
+        @Size(max = 64) @JsonProperty("uids") @JsonDeserialize(contentUsing = UidDeserializer.class)
         List<@NotNull(message = "must not contain null") @Min(0) @Max(65535) Integer> uids,
         @JsonProperty("mixture") Boolean mixture,
         @JsonProperty("trace") Boolean trace) {
@@ -61,12 +62,13 @@ public record ChatRequest(
         return messages == null || messages.stream().anyMatch(message -> message != null && !message.isBlank());
     }
 
-    /** Whether a mixture of miners should write the answer. */
     /** Whether the stream should also carry each miner's steps (api.md "Tracing"). */
+    @JsonIgnore // not a field of the request: the OpenAPI document would list it as one
     public boolean isTraced() {
         return Boolean.TRUE.equals(trace);
     }
 
+    /** Whether a mixture of miners should write the answer. */
     public boolean isMixture() {
         return Boolean.TRUE.equals(mixture);
     }

@@ -8,7 +8,7 @@ import java.io.OutputStream;
 
 /**
  * Reads a request body to its end, also when reading it as JSON failed part-way. An error found early (a
- * 422 at the first wrong field) would otherwise leave the rest unread; the server would then have to
+ * 400 at the first syntax error) would otherwise leave the rest unread; the server would then have to
  * close the connection, and clients that send the whole body before reading the answer (the JDK's,
  * Python's requests) would report a broken connection instead of the 422. The body stream is the size
  * limit's, so at most the limit is ever read.

@@ -10,14 +10,13 @@ import jakarta.ws.rs.core.Response;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Map;
 
 /**
- * Refuses request bodies over the limit with 413, whether or not they announce their length. A body that
- * announces a length up to a few times the limit is read and discarded first: clients that send the whole
- * body before reading (the JDK's, Python's requests) would otherwise see a closed connection instead of
- * the 413. Anything larger is answered at once and the connection closed.
+ * Refuses request bodies over the limit with 413, whether they announce their length or come in chunks
+ * without one. A body up to a few times the limit is read and discarded first: clients that send the
+ * whole body before reading (the JDK's, Python's requests) would otherwise see a closed connection
+ * instead of the 413. Anything larger is answered at once and the connection closed.
  */
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class RequestSizeLimitFilter implements ContainerRequestFilter {
@@ -32,10 +31,7 @@ public final class RequestSizeLimitFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxBytes) {
-            if (request.getLength() <= drainLimit() && drained(request.getEntityStream())) {
-                throw new WebApplicationException(refusal().build());
-            }
-            throw tooLarge();
+            throw request.getLength() <= drainLimit() ? tooLarge(request.getEntityStream(), 0) : tooLargeToRead();
         }
         request.setEntityStream(new LimitedStream(request.getEntityStream()));
     }
@@ -44,19 +40,32 @@ public final class RequestSizeLimitFilter implements ContainerRequestFilter {
         return Math.min(maxBytes * 4, MAX_DRAINED);
     }
 
-    /** Reads and discards the rest of a body; false when that fails, over the limit or on I/O. */
-    private static boolean drained(InputStream body) {
-        try {
-            body.transferTo(OutputStream.nullOutputStream());
-            return true;
-        } catch (IOException | WebApplicationException e) {
-            return false;
-        }
+    /** The 413, after reading the rest of the body when it ends within the drain limit. */
+    private WebApplicationException tooLarge(InputStream rest, long alreadyRead) {
+        return drained(rest, drainLimit() - alreadyRead) ? new WebApplicationException(refusal().build())
+                : tooLargeToRead();
     }
 
-    private WebApplicationException tooLarge() {
+    private WebApplicationException tooLargeToRead() {
         // The rest of the body stays unread, so the connection cannot be reused: say so to the client.
         return new WebApplicationException(refusal().header("Connection", "close").build());
+    }
+
+    /** Reads and discards a body; false when it holds more than the given bytes or reading fails. */
+    private static boolean drained(InputStream body, long atMost) {
+        byte[] discarded = new byte[8192];
+        long left = atMost;
+        try {
+            for (int n = body.read(discarded); n >= 0; n = body.read(discarded)) {
+                left -= n;
+                if (left < 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private Response.ResponseBuilder refusal() {
@@ -88,7 +97,7 @@ public final class RequestSizeLimitFilter implements ContainerRequestFilter {
         private void count(int n) {
             read += n;
             if (read > maxBytes) {
-                throw tooLarge();
+                throw tooLarge(in, read);
             }
         }
     }

@@ -10,12 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Dropwizard names an invalid field by its Java name ({@code samplingMode}); clients sent
- * {@code sampling_mode}. Rewrites the leading field path of each validation error to the API's names.
+ * Dropwizard names an invalid field by its Java name ({@code samplingMode}) and an element of a list as
+ * Bean Validation does ({@code roles[0].<list element>}); clients sent {@code sampling_mode} and
+ * {@code roles[0]}. Rewrites the leading field path of each validation error to the API's names.
  */
 @Priority(3000) // Response filters run highest first; first: field names are renamed before any other filter copies the messages.
 public final class SnakeCaseViolationsFilter implements ContainerResponseFilter {
     private static final Pattern LEADING_PATH = Pattern.compile("^[A-Za-z0-9_.\\[\\]]+");
+    private static final Pattern ELEMENT_NODE = Pattern.compile("^([A-Za-z0-9_.\\[\\]]+)\\.<[a-z ]+>");
     private static final Pattern HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
     @Override
@@ -26,7 +28,8 @@ public final class SnakeCaseViolationsFilter implements ContainerResponseFilter 
         }
     }
 
-    static String snakeCaseField(String error) {
+    static String snakeCaseField(String violation) {
+        String error = ELEMENT_NODE.matcher(violation).replaceFirst("$1");
         Matcher path = LEADING_PATH.matcher(error);
         if (!path.find()) {
             return error;

@@ -102,6 +102,18 @@ class ApiDocumentationTest {
     }
 
     @Test
+    void theRequestSchemasListWhatTheRequestsTakeAndNothingElse() throws Exception {
+        JsonNode schemas = new ObjectMapper().readTree(send(request(APP, "/openapi.json")).body()).at("/components/schemas");
+
+        assertThat(schemas.at("/ChatRequest/properties").has("trace")).isTrue();
+        assertThat(schemas.at("/ChatRequest/properties").has("traced")).as("no field of the request").isFalse();
+        assertThat(schemas.at("/OpenAiChatRequest/properties").has("traced")).as("no field of the request").isFalse();
+        assertThat(schemas.at("/OpenAiChatRequest/properties/seed/type").asText()).as("accepted, as OpenAI's")
+                .isEqualTo("integer");
+        assertThat(schemas.at("/ChatRequest/properties/uids/items/type").asText()).isEqualTo("integer");
+    }
+
+    @Test
     void theBrowsableUiIsServedFromTheGatewayItselfWithoutAKey() throws Exception {
         HttpResponse<String> page = send(request(APP, "/docs"));
         HttpResponse<String> bundle = send(request(APP, "/docs/swagger-ui/swagger-ui-bundle.js"));

@@ -3,6 +3,7 @@ package org.sn1gateway.app.api.openai;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.sn1gateway.app.api.ChatRequest;
+import org.sn1gateway.app.api.UidDeserializer;
 import org.sn1gateway.domain.model.ChatQuery;
 import org.sn1gateway.domain.model.MinerSelection;
 import org.sn1gateway.domain.model.Preference;
@@ -25,8 +27,9 @@ import org.sn1gateway.domain.model.SamplingMode;
 
 /**
  * An OpenAI Chat Completions request plus the gateway's extensions ({@code k}, {@code uids},
- * {@code exclude}, {@code sampling_mode}, {@code prefer}, {@code timeout}). Sampling parameters are
- * accepted for compatibility; miners choose their own.
+ * {@code exclude}, {@code sampling_mode}, {@code prefer}, {@code timeout}). Sampling parameters
+ * ({@code temperature}, {@code top_p}, {@code max_tokens}, {@code seed}) are accepted for compatibility;
+ * miners choose their own.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record OpenAiChatRequest(
@@ -38,9 +41,12 @@ public record OpenAiChatRequest(
         @DecimalMin("0") @DecimalMax("2") @JsonProperty("temperature") Double temperature,
         @DecimalMin("0") @DecimalMax("1") @JsonProperty("top_p") Double topP,
         @Min(1) @JsonProperty("max_tokens") Integer maxTokens,
+        @JsonProperty("seed") Long seed,
         @Min(1) @Max(64) @JsonProperty("k") Integer k,
-        @Size(max = 64) @JsonProperty("uids") List<@NotNull @Min(0) @Max(65535) Integer> uids,
-        @Size(max = 4096) @JsonProperty("exclude") List<@NotNull @Min(0) @Max(65535) Integer> exclude,
+        @Size(max = 64) @JsonProperty("uids") @JsonDeserialize(contentUsing = UidDeserializer.class)
+        List<@NotNull @Min(0) @Max(65535) Integer> uids,
+        @Size(max = 4096) @JsonProperty("exclude") @JsonDeserialize(contentUsing = UidDeserializer.class)
+        List<@NotNull @Min(0) @Max(65535) Integer> exclude,
         @Pattern(regexp = "random|top_incentive|fastest|reliable",
                 message = "must be random, top_incentive, fastest or reliable")
         @JsonProperty("sampling_mode") String samplingMode,
@@ -61,6 +67,7 @@ public record OpenAiChatRequest(
     }
 
     /** Whether the stream should also carry each miner's steps (api.md "Tracing"). */
+    @JsonIgnore // not a field of the request: the OpenAPI document would list it as one
     public boolean isTraced() {
         return Boolean.TRUE.equals(trace);
     }
