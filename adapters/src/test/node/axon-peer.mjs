@@ -145,7 +145,9 @@ async function synapse(req, res, verdict) {
       }
     }
     timeoutSeconds = Number(headers.timeout.trim());
-    if (headers.timeout.trim() === '' || Number.isNaN(timeoutSeconds)) throw new Error(`bad timeout ${headers.timeout}`);
+    if (headers.timeout.trim() === '' || Number.isNaN(timeoutSeconds)) {
+      throw new Error(`could not convert string to float: '${headers.timeout}'`);
+    }
     dendrite = {
       version: pythonInt(h.bt_header_dendrite_version), nonce: pythonInt(h.bt_header_dendrite_nonce),
       uuid: h.bt_header_dendrite_uuid, hotkey: h.bt_header_dendrite_hotkey, signature: h.bt_header_dendrite_signature,
@@ -164,7 +166,7 @@ async function synapse(req, res, verdict) {
   // 3. Blacklist: this peer admits every hotkey.
   // 4. Verify, as the SDK's default verifier: key, nonce rules, signature; then remember the nonce.
   const bodyHashHeader = h.computed_body_hash ?? '';
-  const message = `${str(dendrite.nonce)}.${str(dendrite.hotkey)}.${OWN_HOTKEY}.${str(dendrite.uuid)}.${bodyHashHeader}`;
+  const message = [dendrite.nonce, dendrite.hotkey, OWN_HOTKEY, dendrite.uuid, bodyHashHeader].map(str).join('.');
   const endpoint = `${dendrite.hotkey}:${dendrite.uuid}`;
   try {
     const publicKey = publicKeyOf(dendrite.hotkey);
@@ -177,11 +179,13 @@ async function synapse(req, res, verdict) {
         throw new Error(`Nonce is too old: acceptable delta is ${(Number(allowedNs) / 1e9).toFixed(2)} seconds`
           + ` but request was ${(Number(now - dendrite.nonce) / 1e9).toFixed(2)} seconds old`);
       }
-      if (last !== undefined && dendrite.nonce <= last) throw new Error('Nonce is too old, a newer one was last processed');
+      if (last !== undefined && dendrite.nonce <= last) {
+        throw new Error('Nonce is too old, a newer one was last processed');
+      }
     } else if (last !== undefined && dendrite.nonce <= last) {
       throw new Error('Nonce is too small');
     }
-    if (dendrite.signature !== undefined) {
+    if (dendrite.signature) {
       if (!verifies(publicKey, message, dendrite.signature)) {
         throw new Error(`Signature mismatch with ${message} and ${dendrite.signature}`);
       }
