@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * A folder of Node scripts with a package-lock.json, copied into the build's target/ and installed there
- * with {@code npm ci}, once per build: the source may be read-only (../shared) and stays untouched.
+ * with {@code npm ci}, once per build: the source folder in src/test stays untouched.
  */
 public final class NodePackages {
     private static final Duration INSTALL_LIMIT = Duration.ofMinutes(5);

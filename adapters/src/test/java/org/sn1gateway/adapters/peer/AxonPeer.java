@@ -6,7 +6,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -18,13 +17,18 @@ import java.util.concurrent.TimeUnit;
 import org.sn1gateway.adapters.node.NodePackages;
 
 /**
- * shared/tools/axon-peer.mjs, the reference miner that verifies requests with @polkadot, run as a real
- * process on loopback. Its tools are copied into target/ (shared/ may be read-only) and installed with
- * {@code npm ci} once per build. Every request it receives is reported as one JSON line.
+ * The project's reference miner (src/test/node/axon-peer.mjs), which verifies requests with @polkadot, run as
+ * a real process on loopback. Its folder is copied into target/ and installed with {@code npm ci} once per
+ * build. Every request it receives is reported as one JSON line.
  */
 public final class AxonPeer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration START_LIMIT = Duration.ofSeconds(30);
+    /**
+     * The peer's sources. Surefire runs tests in their module's folder, so this one path serves the adapters'
+     * tests and the app's, which use this class from the adapters' test jar.
+     */
+    private static final Path SOURCE = Paths.get("..", "adapters", "src", "test", "node");
 
     private final Process process;
     private final int port;
@@ -88,18 +92,8 @@ public final class AxonPeer implements AutoCloseable {
         process.destroy();
     }
 
-    /** shared/tools copied into target/ with its npm packages installed (once per build). */
+    /** adapters/src/test/node copied into this module's target/ with its npm packages installed (once per build). */
     static Path installedTools() throws IOException, InterruptedException {
-        return NodePackages.installed(sharedDirectory().resolve("tools"),
-                Paths.get("target", "axon-peer-tools").toAbsolutePath());
-    }
-
-    private static Path sharedDirectory() {
-        Path shared = Paths.get(System.getProperty("sn1.shared.dir", "../../shared"));
-        if (!Files.isRegularFile(shared.resolve("tools/axon-peer.mjs"))) {
-            throw new IllegalStateException("shared/tools/axon-peer.mjs not found under " + shared.toAbsolutePath()
-                    + "; the project expects the shared folder beside the checkout");
-        }
-        return shared;
+        return NodePackages.installed(SOURCE, Paths.get("target", "axon-peer").toAbsolutePath());
     }
 }

@@ -22,7 +22,10 @@ import org.sn1gateway.app.config.GatewayConfiguration;
 import org.sn1gateway.app.support.SseChat;
 import org.sn1gateway.app.support.SseChat.Event;
 
-/** A static network whose one miner is the reference axon (shared/tools/axon-peer.mjs), reached over loopback. */
+/**
+ * A static network whose one miner is the reference axon (adapters/src/test/node/axon-peer.mjs), reached over
+ * loopback.
+ */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class StaticNetworkTest {
     private static final String ALICE = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
