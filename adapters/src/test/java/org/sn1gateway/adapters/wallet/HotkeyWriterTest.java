@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sn1gateway.adapters.crypto.Sr25519;
 
@@ -32,21 +27,8 @@ class HotkeyWriterTest {
         return new WalletLocation(wallets.toString(), "validator", "default");
     }
 
-    /** The mnemonic vectors of vectors/sr25519.json without a passphrase, as Bittensor derives hotkeys. */
-    static Stream<Arguments> mnemonics() throws Exception {
-        try (InputStream in = HotkeyWriterTest.class.getResourceAsStream("/vectors/sr25519.json")) {
-            List<Arguments> cases = new ArrayList<>();
-            for (JsonNode key : new ObjectMapper().readTree(in).get("keys")) {
-                if (key.has("mnemonic") && key.get("password").asText().isEmpty()) {
-                    cases.add(Arguments.of(key.get("name").asText(), key));
-                }
-            }
-            return cases.stream();
-        }
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("mnemonics")
+    @MethodSource("org.sn1gateway.adapters.wallet.MnemonicVectors#withoutPassphrase")
     void writesThePythonSdksFileForEveryMnemonicVector(String name, JsonNode key) throws Exception {
         Hotkey hotkey = HotkeyWriter.write(location(), key.get("mnemonic").asText(), false);
 

@@ -3,12 +3,10 @@ package org.sn1gateway.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.util.JarLocation;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,12 +16,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sn1gateway.adapters.crypto.Bip39;
 import org.sn1gateway.adapters.crypto.Sr25519;
@@ -139,20 +135,8 @@ class WalletCommandTest {
         assertThat(wallet("create", "other").line("mnemonic")).isNotEqualTo(mnemonic);
     }
 
-    static Stream<Arguments> mnemonicVectors() throws Exception {
-        try (InputStream in = WalletCommandTest.class.getResourceAsStream("/vectors/sr25519.json")) {
-            List<Arguments> cases = new ArrayList<>();
-            for (JsonNode key : new ObjectMapper().readTree(in).get("keys")) {
-                if (key.has("mnemonic") && key.get("password").asText().isEmpty()) {
-                    cases.add(Arguments.of(key.get("name").asText(), key));
-                }
-            }
-            return cases.stream();
-        }
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("mnemonicVectors")
+    @MethodSource("org.sn1gateway.adapters.wallet.MnemonicVectors#withoutPassphrase")
     void regenRebuildsTheHotkeyOfEveryMnemonicVector(String name, JsonNode key) {
         CommandLine.Result regen = wallet("regen", name, "--mnemonic", key.get("mnemonic").asText());
 
