@@ -10,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
@@ -34,6 +35,7 @@ import org.sn1gateway.app.auth.ApiKeyAuthenticator;
 import org.sn1gateway.app.auth.ApiKeys;
 import org.sn1gateway.app.auth.KeyUsage;
 import org.sn1gateway.app.auth.RateLimitFilter;
+import org.sn1gateway.app.cli.GatewayServerCommand;
 import org.sn1gateway.app.cli.KeysCommand;
 import org.sn1gateway.app.cli.LoadtestCommand;
 import org.sn1gateway.app.cli.MetagraphCommand;
@@ -83,6 +85,13 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
     @Override
     public String getName() {
         return "sn1-gateway";
+    }
+
+    /** Dropwizard's own two commands, with a {@code server} that reports a wallet problem in one line. */
+    @Override
+    protected void addDefaultCommands(Bootstrap<GatewayConfiguration> bootstrap) {
+        bootstrap.addCommand(new GatewayServerCommand(this));
+        bootstrap.addCommand(new CheckCommand<>(this));
     }
 
     @Override

@@ -6,15 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * BIP-39 English mnemonics, and Substrate's way from a mnemonic to a mini secret (bittensor.md §3.3-3.4):
+ * BIP-39 English mnemonics (made from entropy and read back), and Substrate's way from a mnemonic to a mini secret (bittensor.md §3.3-3.4):
  * PBKDF2 over the mnemonic's entropy, not over its words as standard BIP-39 seeds are.
  */
 public final class Bip39 {
@@ -22,6 +24,35 @@ public final class Bip39 {
     private static final Map<String, Integer> INDEX = index(WORDS);
 
     private Bip39() {
+    }
+
+    /** A new 12-word mnemonic: 128 bits of entropy from the given source, as the SDKs' wallet commands make. */
+    public static String generate(SecureRandom random) {
+        byte[] entropy = new byte[16];
+        random.nextBytes(entropy);
+        String mnemonic = mnemonic(entropy);
+        Arrays.fill(entropy, (byte) 0);
+        return mnemonic;
+    }
+
+    /**
+     * The mnemonic of 16, 20, 24, 28 or 32 bytes of entropy (bittensor.md §3.3): the entropy's bits followed by
+     * the first ENT/32 bits of its SHA-256, read 11 bits to a word, words separated by single spaces.
+     */
+    public static String mnemonic(byte[] entropy) {
+        if (entropy.length < 16 || entropy.length > 32 || entropy.length % 4 != 0) {
+            throw new IllegalArgumentException("BIP-39 entropy has 16, 20, 24, 28 or 32 bytes, not " + entropy.length);
+        }
+        // At most 8 checksum bits: the entropy and the first byte of its hash hold every bit a word reads.
+        byte[] all = Arrays.copyOf(entropy, entropy.length + 1);
+        all[entropy.length] = sha256(entropy)[0];
+        int words = (entropy.length * 8 + entropy.length / 4) / 11;
+        StringJoiner mnemonic = new StringJoiner(" ");
+        for (int i = 0; i < words; i++) {
+            mnemonic.add(WORDS.get((int) bitsAt(all, i * 11, 11)));
+        }
+        Arrays.fill(all, (byte) 0);
+        return mnemonic.toString();
     }
 
     /** The mini secret of a mnemonic with the empty passphrase, as Bittensor derives hotkeys. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -37,7 +39,7 @@ public final class HotkeyFile {
         } catch (NoSuchFileException e) {
             throw new WalletException("hotkey file not found: " + path);
         } catch (IOException e) {
-            throw new WalletException("cannot read hotkey file " + path + ": " + e.getMessage());
+            throw new WalletException("cannot read hotkey file " + path + ": " + reason(path, e));
         }
         String text = new String(bytes, StandardCharsets.UTF_8).strip();
         ENCRYPTED_PREFIXES.stream().filter(text::startsWith).findFirst().ifPresent(prefix -> {
@@ -53,6 +55,17 @@ public final class HotkeyFile {
         } catch (IOException e) {
             throw new WalletException("hotkey file " + path + " is not valid JSON");
         }
+    }
+
+    /** Why a file could not be read, without the path that the JDK's messages repeat (or give alone). */
+    private static String reason(Path path, IOException e) {
+        if (Files.isDirectory(path)) {
+            return "it is a folder";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e instanceof FileSystemException files && files.getReason() != null ? files.getReason() : e.getMessage();
     }
 
     public Path path() {

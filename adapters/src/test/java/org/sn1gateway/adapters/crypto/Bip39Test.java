@@ -7,6 +7,10 @@ import static org.sn1gateway.adapters.crypto.Vectors.hex;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,46 @@ class Bip39Test {
             assertThat(Sr25519KeyPair.fromMiniSecret(Bip39.miniSecret(mnemonic)).publicKey())
                     .isEqualTo(hex(key.get("public_key_hex")));
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mnemonics")
+    void writesTheEntropyOfEveryMnemonicVectorAsItsWords(String name, JsonNode key) {
+        assertThat(Bip39.mnemonic(hex(key.get("entropy_hex")))).isEqualTo(key.get("mnemonic").asText());
+    }
+
+    @Test
+    void generatesTwelveWordsFromSixteenBytesOfTheGivenRandomness() {
+        SecureRandom sevenFs = new SecureRandom() {
+            @Override
+            public void nextBytes(byte[] bytes) {
+                Arrays.fill(bytes, (byte) 0x7f);
+            }
+        };
+
+        assertThat(Bip39.generate(sevenFs))
+                .isEqualTo("legal winner thank year wave sausage worth useful legal winner thank yellow");
+    }
+
+    @Test
+    void generatedMnemonicsDifferAndReadBackToTheirEntropy() {
+        SecureRandom random = new SecureRandom();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            String mnemonic = Bip39.generate(random);
+
+            assertThat(mnemonic.split(" ")).hasSize(12);
+            assertThat(Bip39.mnemonic(Bip39.entropy(mnemonic))).isEqualTo(mnemonic);
+            seen.add(mnemonic);
+        }
+        assertThat(seen).hasSize(200);
+    }
+
+    @Test
+    void refusesEntropyOfAnyOtherLength() {
+        assertThatThrownBy(() -> Bip39.mnemonic(new byte[15])).hasMessageContaining("not 15");
+        assertThatThrownBy(() -> Bip39.mnemonic(new byte[18])).hasMessageContaining("not 18");
+        assertThatThrownBy(() -> Bip39.mnemonic(new byte[36])).hasMessageContaining("not 36");
     }
 
     @Test

@@ -21,12 +21,12 @@ public class WalletSettings {
     @JsonProperty
     private String hotkey = "default";
 
-    /** Loads the hotkey; a missing or unreadable wallet stops the start with one clear line. */
+    /** Loads the hotkey; a missing or unreadable wallet stops the start with one clear line (GatewayServerCommand). */
     public Hotkey load() {
         try {
             return WalletLoader.load(new WalletLocation(path, name, hotkey));
         } catch (WalletException e) {
-            throw new IllegalStateException("cannot load the validator hotkey: " + e.getMessage());
+            throw new WalletException("cannot load the validator hotkey: " + e.getMessage());
         }
     }
 }
