@@ -6,8 +6,9 @@ import org.sn1gateway.domain.model.MinerResponse;
 import org.sn1gateway.domain.service.MinerEvent;
 
 /**
- * The data of an {@code event: miner} of a traced chat (api.md "Tracing"); times in seconds. The text is
- * sent only when the miner has ended, so a trace costs one copy of each answer, not one per chunk.
+ * The data of an {@code event: miner} of a traced chat, and on /v1 a chunk's {@code sn1_miner} (api.md
+ * "Tracing"); times in seconds. The text is sent only when the miner has ended, so a trace costs one copy
+ * of each answer, not one per chunk.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record MinerTraceView(

@@ -84,7 +84,9 @@ public final class StreamingContract implements ReaderListener {
     private void openAiChat(Operation operation) {
         ApiResponse ok = new ApiResponse().description("""
                 A `chat.completion`; with `stream: true`, Server-Sent Events whose `data:` lines are \
-                ChatCompletionChunk objects, ending with `data: [DONE]`.""")
+                ChatCompletionChunk objects, ending with `data: [DONE]`. With `trace: true`, each miner \
+                step is a chunk of its own whose one choice has an empty delta and whose `sn1_miner` \
+                holds the step (MinerTraceView).""")
                 .content(new Content().addMediaType(JSON, media(ref("ChatCompletion")))
                         .addMediaType(SSE, media(new StringSchema())));
         operation.setResponses(errors(responses(ok), "OpenAiError"));

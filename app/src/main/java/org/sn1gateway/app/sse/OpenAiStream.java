@@ -1,7 +1,6 @@
 package org.sn1gateway.app.sse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.container.AsyncResponse;
@@ -11,9 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.glassfish.jersey.server.ChunkedOutput;
 import org.sn1gateway.app.api.FailureStatus;
 import org.sn1gateway.app.api.MinerTraceView;
@@ -35,8 +32,6 @@ import org.sn1gateway.domain.service.MinerEvent;
  * with an OpenAI error object; after that, an error travels in the stream and no {@code [DONE]} follows.
  */
 public final class OpenAiStream extends EventPump {
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
     private final AsyncResponse response;
     private final ObjectMapper json;
     private String id;
@@ -96,14 +91,11 @@ public final class OpenAiStream extends EventPump {
         frame("data: [DONE]\n\n");
     }
 
-    /** A traced miner step as a {@code data:} line of its own object type, which OpenAI clients skip. */
+    /** A traced miner step, as a chunk that OpenAI clients read like any other (see ChatCompletionChunk). */
     @Override
     protected void miner(MinerEvent event) throws ClientGoneException {
         start();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("object", "sn1.miner");
-        data.putAll(json.convertValue(MinerTraceView.of(event), MAP));
-        frame("data: " + serialise(data) + "\n\n");
+        write(ChatCompletionChunk.trace(id, created, model, MinerTraceView.of(event)));
     }
 
     @Override

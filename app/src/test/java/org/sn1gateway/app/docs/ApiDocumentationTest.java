@@ -49,6 +49,8 @@ class ApiDocumentationTest {
         assertThat(schemas.has("StreamChunk")).isTrue();
         assertThat(schemas.has("ChatSummaryView")).isTrue();
         assertThat(schemas.has("MinerView")).isTrue();
+        assertThat(schemas.at("/ChatCompletionChunk/properties/sn1_miner/$ref").asText()).as("a traced step on /v1")
+                .endsWith("/MinerTraceView");
         assertThat(schemas.has("DashboardView")).isTrue();
         assertThat(paths.at("/~1chat/post/responses/200/content").has("text/event-stream")).isTrue();
         assertThat(paths.at("/~1chat/post/responses/200/content/application~1json/schema/$ref").asText())

@@ -3,6 +3,7 @@ package org.sn1gateway.app.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
@@ -14,6 +15,7 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,39 @@ class OpenAiClientTest {
                     .hasValue(ChatCompletionChunk.Choice.FinishReason.STOP);
             assertThat(chunks).extracting(ChatCompletionChunk::id).containsOnly(chunks.getFirst().id());
         }
+    }
+
+    /**
+     * The usual loop, {@code choices().get(0).delta().content()} on every chunk, must survive a traced
+     * stream; the steps ride along in each trace chunk's {@code sn1_miner} extension.
+     */
+    @Test
+    void aTracedStreamReadsLikeAnyOtherThroughTheOfficialClient() {
+        // uid 0 answers, uid 2 sends nothing; longest waits for both, so every step comes in the stream.
+        ChatCompletionCreateParams traced = ChatCompletionCreateParams.builder().model("sn1")
+                .addUserMessage("Tell me about tides").putAdditionalBodyProperty("uids", JsonValue.from(List.of(0, 2)))
+                .putAdditionalBodyProperty("k", JsonValue.from(2)).putAdditionalBodyProperty("prefer", JsonValue.from("longest"))
+                .putAdditionalBodyProperty("trace", JsonValue.from(true)).build();
+        StringBuilder text = new StringBuilder();
+        List<JsonNode> steps = new ArrayList<>();
+
+        try (StreamResponse<ChatCompletionChunk> stream =
+                     client(GatewayFixture.API_KEY).chat().completions().createStreaming(traced)) {
+            stream.stream().forEach(chunk -> {
+                chunk.choices().get(0).delta().content().ifPresent(text::append);
+                JsonValue step = chunk._additionalProperties().get("sn1_miner");
+                if (step != null) {
+                    steps.add(step.convert(JsonNode.class));
+                }
+            });
+        }
+
+        assertThat(text.toString()).containsIgnoringCase("tides");
+        assertThat(steps).extracting(step -> step.get("phase").asText() + ":" + step.get("uid").asInt() + ":"
+                        + step.get("status").asText())
+                .contains("asked:0:pending", "asked:2:pending", "first_chunk:0:pending", "ended:0:ok", "ended:2:empty");
+        assertThat(steps).filteredOn(step -> step.get("phase").asText().equals("ended") && step.get("uid").asInt() == 0)
+                .singleElement().satisfies(ended -> assertThat(ended.get("text").asText()).isEqualTo(text.toString()));
     }
 
     @Test

@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 import org.sn1gateway.adapters.node.NodePackages;
 
 /**
- * The browser scripts of src/test/browser, copied into target/ with their npm packages installed (once per
- * build), run by Node against Debian's Chromium ({@code /usr/bin/chromium}; .ci/run installs it).
+ * The Node scripts of src/test/browser, copied into target/ with their npm packages installed (once per
+ * build): the pages driven in Debian's Chromium ({@code /usr/bin/chromium}; .ci/run installs it), and the
+ * official OpenAI Node client.
  */
 public final class BrowserTools {
     private static final Path SOURCE = Paths.get("src", "test", "browser");
