@@ -12,6 +12,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sn1gateway.app.config.GatewayConfiguration;
@@ -52,5 +53,14 @@ class MetricsTest {
                 .containsPattern("(?m)^sn1_miner_outcomes_total\\{outcome=\"empty\",uid=\"2\"} 1")
                 .containsPattern("(?m)^org_sn1gateway_app_resources_ChatResource_chat_json_count 1$")
                 .doesNotContain("sn1_miner_0_");
+    }
+
+    /** Dropwizard names an executor's metrics after its thread name format: a {@code %d} there ends up in them. */
+    @Test
+    void everyMetricHasAPlainName() {
+        Set<String> names = APP.getEnvironment().metrics().getNames();
+
+        assertThat(names).noneMatch(name -> name.contains("%"))
+                .contains("housekeeping.running", "key-usage.running", "query-deadline.running");
     }
 }
