@@ -177,9 +177,10 @@ class ChatApiTest {
 
         List<String> deltas = events.stream().filter(event -> "chunk".equals(event.name()))
                 .map(event -> event.data().get("delta").asText()).toList();
-        assertThat(deltas).containsExactly("hello ", "brave ", "new ", "world", "hello ", "brave ", "new ", "world", "");
+        assertThat(deltas).containsExactly("hello ", "brave ", "new ", "world ", "hello ", "brave ", "new ", "world", "");
         JsonNode summary = events.getLast().data();
-        assertThat(summary.get("completion").asText()).isEqualTo(String.join("", deltas));
+        assertThat(summary.get("completion").asText()).isEqualTo("hello brave new world hello brave new world")
+                .isEqualTo(String.join("", deltas));
         assertThat(summary.get("uid").asInt()).isZero();
         assertThat(events.stream().filter(event -> "chunk".equals(event.name()))
                 .map(event -> event.data().get("selected_uid").asInt()).collect(Collectors.toSet())).containsExactly(0);
