@@ -18,7 +18,6 @@ import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.InstantSource;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Jdbi;
 import org.sn1gateway.adapters.dendrite.RequestSigner;
@@ -43,6 +42,7 @@ import org.sn1gateway.app.cli.MetagraphDecodeCommand;
 import org.sn1gateway.app.cli.SimulateCommand;
 import org.sn1gateway.app.cli.TimingsCommand;
 import org.sn1gateway.app.cli.WalletCommand;
+import org.sn1gateway.app.config.BackgroundTimer;
 import org.sn1gateway.app.config.GatewayConfiguration;
 import org.sn1gateway.app.docs.ApiDocumentation;
 import org.sn1gateway.app.errors.BodyDrainingInterceptor;
@@ -139,7 +139,7 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         QueryLog measuredLog = new MinerMetrics(outcomes, environment.metrics(), PrometheusEndpoint.register(environment));
         ChatService chat = new ChatService(network, measuredLog,
                 new MinerSampler(availability, ThreadLocalRandom::current), AnswerCleaner.standard(),
-                new ExecutorScheduler(deadlineTimer(environment)), InstantSource.system(),
+                new ExecutorScheduler(BackgroundTimer.named(environment, "query-deadline")), InstantSource.system(),
                 config.chat().maxChunksPerAnswer());
 
         HttpHardening.register(environment, config.cors());
@@ -152,14 +152,16 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         StreamCounters streams = new StreamCounters();
         environment.metrics().gauge("sn1.streams.open", () -> streams::open);
         environment.metrics().gauge("sn1.streams.clients-gone", () -> streams::clientsGone);
-        environment.jersey().register(new ChatResource(chat, config.chat(), environment.getObjectMapper(), streams));
-        environment.jersey().register(new OpenAiResource(chat, config.chat(), environment.getObjectMapper(), streams));
+        environment.jersey().register(new ChatResource(chat, config.chat(), environment.getObjectMapper(), streams,
+                environment.metrics()));
+        environment.jersey().register(new OpenAiResource(chat, config.chat(), environment.getObjectMapper(), streams,
+                environment.metrics()));
         environment.jersey().register(new OpenAiErrorsFilter());
         environment.jersey().register(new PagesResource());
         environment.jersey().register(new MinersResource(network, new TimingAnalysis(jdbi), availability));
         ApiDocumentation.register(environment, getClass().getPackage().getImplementationVersion() == null ? "dev"
                 : getClass().getPackage().getImplementationVersion());
-        environment.lifecycle().manage(new Housekeeping(housekeepingTimer(environment),
+        environment.lifecycle().manage(new Housekeeping(BackgroundTimer.named(environment, "housekeeping"),
                 new QueryLogRetention(jdbi, config.queryLog().retentionBatchSize()), config.queryLog().retention(),
                 config.queryLog().retentionInterval(), new JdbiRateLimiter(jdbi), InstantSource.system()));
 
@@ -194,14 +196,6 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         return queryLog;
     }
 
-    private static ScheduledExecutorService deadlineTimer(Environment environment) {
-        return environment.lifecycle().scheduledExecutorService("query-deadline-%d").threads(1).build();
-    }
-
-    private static ScheduledExecutorService housekeepingTimer(Environment environment) {
-        return environment.lifecycle().scheduledExecutorService("housekeeping-%d").threads(1).build();
-    }
-
     /**
      * The operator's key and the stored keys, each check cached for {@code auth.cacheFor} (the delay before
      * a revocation holds everywhere), then each stored key's rate limit and usage.
@@ -219,8 +213,8 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
                 .setUnauthorizedHandler(new JSONUnauthorizedHandler())
                 .buildAuthFilter()));
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(ApiClient.class));
-        KeyUsage usage = new KeyUsage(keys, environment.lifecycle().scheduledExecutorService("key-usage-%d")
-                .threads(1).build(), config.auth().usageFlush().toSeconds(), InstantSource.system());
+        KeyUsage usage = new KeyUsage(keys, BackgroundTimer.named(environment, "key-usage"),
+                config.auth().usageFlush().toSeconds(), InstantSource.system());
         environment.lifecycle().manage(usage);
         environment.jersey().register(new RateLimitFilter(new JdbiRateLimiter(jdbi), usage, InstantSource.system()));
     }

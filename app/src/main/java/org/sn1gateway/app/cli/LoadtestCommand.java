@@ -137,7 +137,7 @@ public final class LoadtestCommand extends Command {
         System.out.printf(Locale.ROOT, "%-22s %9s %9s %9s %9s%n", "ms", "p50", "p90", "p99", "max");
         row("time to first chunk", report.timeToFirstChunk());
         row("total time", report.totalTime());
-        if (report.addedTimeToFirstChunk().max() > 0) {
+        if (report.addedTimeToFirstChunk() != null) {
             row("added by the gateway", report.addedTimeToFirstChunk());
         }
         System.out.println(report.errors().isEmpty() ? "errors: none" : "errors: " + report.errors());
@@ -147,7 +147,12 @@ public final class LoadtestCommand extends Command {
         }
     }
 
+    /** A row of dashes when nothing was measured (no chat succeeded). */
     private static void row(String name, LoadReport.Percentiles percentiles) {
+        if (percentiles == null) {
+            System.out.printf(Locale.ROOT, "%-22s %9s %9s %9s %9s%n", name, "-", "-", "-", "-");
+            return;
+        }
         System.out.printf(Locale.ROOT, "%-22s %9.2f %9.2f %9.2f %9.2f%n", name, percentiles.p50(), percentiles.p90(),
                 percentiles.p99(), percentiles.max());
     }

@@ -81,7 +81,7 @@ public class BittensorNetworkFactory implements NetworkFactory {
                 ? AxonAddressPolicy.publicOnly() : AxonAddressPolicy.anyAddress();
         BittensorMinerNetwork network = new BittensorMinerNetwork(rpc(), subnet(), resyncInterval.toJavaDuration(),
                 dendrites, protocol, policy, InstantSource.system())
-                .start(environment.lifecycle().scheduledExecutorService("metagraph-sync-%d").threads(1).build());
+                .start(BackgroundTimer.named(environment, "metagraph-sync"));
         sync = network.sync();
         return network;
     }

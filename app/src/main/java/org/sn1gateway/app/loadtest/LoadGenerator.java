@@ -10,10 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs streamed chats from {@code concurrency} virtual threads, each starting its next chat as soon as the
@@ -55,6 +58,9 @@ public final class LoadGenerator {
             for (Thread worker : workers) {
                 worker.join();
             }
+            if (run.refused.get() != null) {
+                throw run.refused.get();
+            }
             return LoadReport.of(List.copyOf(run.outcomes), plan.concurrency(),
                     run.lastEnd.get() - run.measuredFrom);
         }
@@ -79,7 +85,7 @@ public final class LoadGenerator {
 
     /**
      * One run's clock and tally. A chat counts when it starts in the measured part; with a number of
-     * requests, only that many such chats start.
+     * requests, only that many such chats start. A refused key stops the run at once.
      */
     private static final class Run {
         private final Plan plan;
@@ -89,6 +95,8 @@ public final class LoadGenerator {
         private final AtomicInteger measuredStarts = new AtomicInteger();
         private final ConcurrentLinkedQueue<StreamOutcome> outcomes = new ConcurrentLinkedQueue<>();
         private final AtomicLong lastEnd;
+        private final AtomicReference<KeyRefusedException> refused = new AtomicReference<>();
+        private final CountDownLatch stopped = new CountDownLatch(1);
 
         Run(Plan plan, long now) {
             this.plan = plan;
@@ -102,7 +110,9 @@ public final class LoadGenerator {
         List<Thread> startWorkers(StreamProbe probe) throws InterruptedException {
             List<Thread> workers = new ArrayList<>();
             for (int i = 0; i < plan.concurrency(); i++) {
-                pauseUntil(rampStart + plan.rampUp().toNanos() * i / plan.concurrency());
+                if (!pauseUntil(rampStart + plan.rampUp().toNanos() * i / plan.concurrency())) {
+                    break;
+                }
                 workers.add(Thread.ofVirtual().name("load-" + i).start(() -> work(probe)));
             }
             return workers;
@@ -119,11 +129,18 @@ public final class LoadGenerator {
                 }
                 long start = System.nanoTime();
                 boolean measured = start >= measuredFrom;
-                if (start >= deadline || measured && plan.requests() != null
+                if (start >= deadline || stopped.getCount() == 0 || measured && plan.requests() != null
                         && measuredStarts.getAndIncrement() >= plan.requests()) {
                     return;
                 }
-                StreamOutcome outcome = probe.run();
+                StreamOutcome outcome;
+                try {
+                    outcome = probe.run();
+                } catch (KeyRefusedException e) {
+                    refused.compareAndSet(null, e);
+                    stopped.countDown();
+                    return;
+                }
                 if (measured) {
                     outcomes.add(outcome);
                     lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
@@ -134,18 +151,15 @@ public final class LoadGenerator {
         /** The pause between a worker's chats; false when the run is being stopped. */
         private boolean think() {
             try {
-                Thread.sleep(plan.thinkTime());
-                return true;
+                return !stopped.await(plan.thinkTime().toNanos(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 return false;
             }
         }
 
-        private static void pauseUntil(long nanoTime) throws InterruptedException {
-            long wait = nanoTime - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(Duration.ofNanos(wait));
-            }
+        /** Waits until then, or until the run is stopped: false if it was. */
+        private boolean pauseUntil(long nanoTime) throws InterruptedException {
+            return !stopped.await(nanoTime - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
     }
 }

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
-/** What a load test measured: percentiles in milliseconds, rates per second, errors by kind. */
+/**
+ * What a load test measured: percentiles in milliseconds, rates per second, errors by kind. Percentiles of
+ * nothing measured are null (no chat succeeded; no {@code --trace} for the added time), not zeros.
+ */
 public record LoadReport(
         @JsonProperty("requests") int requests,
         @JsonProperty("succeeded") int succeeded,
@@ -21,12 +24,13 @@ public record LoadReport(
         @JsonProperty("errors") Map<String, Integer> errors,
         @JsonProperty("cpu") List<CpuShare> cpu) {
 
-    /** p50, p90, p99 and max, in milliseconds; zeros when nothing was measured. */
+    /** p50, p90, p99 and max, in milliseconds. */
     public record Percentiles(@JsonProperty("p50") double p50, @JsonProperty("p90") double p90,
                               @JsonProperty("p99") double p99, @JsonProperty("max") double max) {
+        /** @return null when nothing was measured */
         static Percentiles of(long[] nanos) {
             if (nanos.length == 0) {
-                return new Percentiles(0, 0, 0, 0);
+                return null;
             }
             long[] sorted = nanos.clone();
             Arrays.sort(sorted);

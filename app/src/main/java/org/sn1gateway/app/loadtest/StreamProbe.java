@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  * events, and OpenAI's {@code data:} lines ending in {@code [DONE]}.
  */
 final class StreamProbe {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client;
     private final HttpRequest request;
     private final boolean openAi;
@@ -35,6 +36,7 @@ final class StreamProbe {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
+    /** @throws KeyRefusedException when the server answers 401 or 403 */
     StreamOutcome run() {
         long start = System.nanoTime();
         try (ChatDeadline deadline = new ChatDeadline(timeout)) {
@@ -48,6 +50,9 @@ final class StreamProbe {
             HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
             try (Stream<String> body = response.body()) {
                 Iterator<String> lines = body.iterator();
+                if (response.statusCode() == 401 || response.statusCode() == 403) {
+                    throw new KeyRefusedException(response.statusCode(), serverMessage(lines));
+                }
                 StreamOutcome outcome = response.statusCode() != 200
                         ? new StreamOutcome(-1, System.nanoTime() - start, 0, "http_" + response.statusCode())
                         : openAi ? readOpenAi(lines, start) : readSubnet(lines, start);
@@ -56,12 +61,30 @@ final class StreamProbe {
             }
         } catch (HttpTimeoutException e) {
             return timedOut(start);
+        } catch (KeyRefusedException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             return new StreamOutcome(-1, System.nanoTime() - start, 0, "io_" + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new StreamOutcome(-1, System.nanoTime() - start, 0, "interrupted");
         }
+    }
+
+    /** The {@code message} of an error body, in either API's shape, or the body's text; at most a line. */
+    private static String serverMessage(Iterator<String> lines) {
+        StringBuilder body = new StringBuilder();
+        lines.forEachRemaining(line -> body.append(line).append(' '));
+        String text = body.toString().strip();
+        try {
+            JsonNode message = JSON.readTree(text).findValue("message");
+            if (message != null && message.isTextual()) {
+                text = message.asText();
+            }
+        } catch (IOException notJson) {
+            // The text itself, then.
+        }
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
     private static StreamOutcome timedOut(long start) {
@@ -145,7 +168,6 @@ final class StreamProbe {
      * reading and checking the request before the query starts, and passing the chunk on.
      */
     private static final class MinerTimes {
-        private static final ObjectMapper JSON = new ObjectMapper();
         private final Map<Integer, Double> secondsByUid = new HashMap<>();
 
         void add(String data) {

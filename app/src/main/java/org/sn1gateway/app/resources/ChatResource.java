@@ -1,6 +1,6 @@
 package org.sn1gateway.app.resources;
 
-import com.codahale.metrics.annotation.Timed;
+import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -44,9 +44,14 @@ public class ChatResource {
     private final ChatSettings settings;
     private final ObjectMapper json;
     private final ChatLimits limits;
+    private final ChatTimer streamTimer;
+    private final ChatTimer jsonTimer;
 
-    public ChatResource(ChatService chat, ChatSettings settings, ObjectMapper json, StreamCounters streams) {
+    public ChatResource(ChatService chat, ChatSettings settings, ObjectMapper json, StreamCounters streams,
+                        MetricRegistry metrics) {
         this.streams = streams;
+        this.streamTimer = new ChatTimer(metrics, ChatResource.class, "chat-stream");
+        this.jsonTimer = new ChatTimer(metrics, ChatResource.class, "chat-json");
         this.chat = chat;
         this.settings = settings;
         this.json = json;
@@ -56,22 +61,23 @@ public class ChatResource {
     @POST
     @Path("{chat: chat/?}")
     @Produces(EVENT_STREAM)
-    @Timed(name = "chat-stream")
     public void chat(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
                      @Context Sse sse) {
         ChatQuery query = limitedQuery(request);
+        Runnable timed = streamTimer.timeStream();
         SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams,
                 request.isTraced());
-        stream.writeFor(start(request, query, stream));
+        stream.writeFor(start(request, query, stream), timed);
     }
 
     @POST
     @Path("{chat: chat/?}")
     @Produces(JSON)
-    @Timed(name = "chat-json")
     public void chatOnce(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request,
                          @Suspended AsyncResponse response) {
-        start(request, limitedQuery(request), new JsonAnswer(response));
+        ChatQuery query = limitedQuery(request);
+        jsonTimer.time(response);
+        start(request, query, new JsonAnswer(response));
     }
 
     private ChatHandle start(ChatRequest request, ChatQuery query, ChatListener listener) {

@@ -27,16 +27,32 @@ final class EchoStream implements ChatHandle {
     private volatile boolean gone;
 
     private EchoStream(ChatQuery query, Duration delay, ChatListener listener) {
-        List<String> once = new ArrayList<>();
-        for (Message message : query.messages()) {
-            once.addAll(List.of(message.content().split("(?<=\\s)(?=\\S)")));
-        }
         this.words = new ArrayList<>();
         for (int i = 0; i < query.miners().k(); i++) {
-            words.addAll(once);
+            for (Message message : query.messages()) {
+                for (String word : message.content().split("(?<=\\s)(?=\\S)")) {
+                    add(word);
+                }
+            }
         }
         this.delay = delay;
         this.listener = listener;
+    }
+
+    /** Repeats and messages are separated as words are, by a space: "world hello", not "worldhello". */
+    private void add(String word) {
+        if (word.isEmpty()) {
+            return;
+        }
+        int last = words.size() - 1;
+        if (last >= 0 && !endsWithSpace(words.get(last)) && !Character.isWhitespace(word.charAt(0))) {
+            words.set(last, words.get(last) + " ");
+        }
+        words.add(word);
+    }
+
+    private static boolean endsWithSpace(String word) {
+        return Character.isWhitespace(word.charAt(word.length() - 1));
     }
 
     static EchoStream start(ChatQuery query, Duration delay, ChatListener listener) {

@@ -46,9 +46,12 @@ public class MinersResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    public Response miners(@Parameter(hidden = true) @Auth ApiClient client, @QueryParam("format") String format) {
-        List<MinerView> rows = rows(Instant.EPOCH);
-        if ("csv".equals(format)) {
+    public Response miners(@Parameter(hidden = true) @Auth ApiClient client,
+                           @Parameter(description = "json (the default) or csv, in either case; any other is a 400")
+                           @QueryParam("format") String format) {
+        boolean asCsv = isCsv(format);
+        List<MinerView> rows = rows(Instant.EPOCH, false);
+        if (asCsv) {
             String csv = rows.stream().map(MinerView::csvLine)
                     .collect(Collectors.joining("\n", MinerView.CSV_HEADER + "\n", "\n"));
             return Response.ok(csv, "text/csv").build();
@@ -56,10 +59,23 @@ public class MinersResource {
         return Response.ok(rows, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
+    /** {@code json} (the default) or {@code csv}, in either case; anything else is refused, not taken for JSON. */
+    private static boolean isCsv(String format) {
+        if (format == null || format.equalsIgnoreCase("json")) {
+            return false;
+        }
+        if (format.equalsIgnoreCase("csv")) {
+            return true;
+        }
+        throw new WebApplicationException(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorMessage(400, "format must be json or csv")).build());
+    }
+
     /**
      * {@code GET /miners/stats?since=1h}: what the dashboard draws, over the last hour (or {@code 15m},
-     * {@code 24h}, {@code 7d}): the miners with their statistics of the window, and the window's answers
-     * (of one miner with {@code uid}) over time and by time.
+     * {@code 24h}, {@code 7d}): the miners heard from in the window with their statistics of it (no
+     * validator, no miner the window never asked), and the window's answers (of one miner with {@code uid})
+     * over time and by time.
      */
     @GET
     @Path("stats")
@@ -70,13 +86,19 @@ public class MinersResource {
         Instant start = now.minus(window(since));
         List<AnswerSample> samples = timings.samples(start, MAX_SAMPLES).stream()
                 .filter(sample -> uid == null || sample.uid() == uid).toList();
-        return DashboardView.of(start, now, rows(start), samples);
+        return DashboardView.of(start, now, rows(start, true), samples);
     }
 
-    private List<MinerView> rows(Instant since) {
+    /**
+     * The neurons with what the query log observed of them since a moment.
+     *
+     * @param heardFromOnly only the miners the log holds answers of in that time, and no validator
+     */
+    private List<MinerView> rows(Instant since, boolean heardFromOnly) {
         Map<Integer, MinerTimings> observed = timings.since(since).stream()
                 .collect(Collectors.toMap(MinerTimings::uid, Function.identity()));
         return network.metagraph().miners().stream()
+                .filter(miner -> !heardFromOnly || observed.containsKey(miner.uid()) && !availability.isValidator(miner))
                 .map(miner -> MinerView.of(miner, availability.isAvailable(miner), observed.get(miner.uid())))
                 .toList();
     }

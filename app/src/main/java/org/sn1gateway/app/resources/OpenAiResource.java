@@ -1,6 +1,6 @@
 package org.sn1gateway.app.resources;
 
-import com.codahale.metrics.annotation.Timed;
+import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -41,9 +41,12 @@ public class OpenAiResource {
     private final ChatSettings settings;
     private final ObjectMapper json;
     private final ChatLimits limits;
+    private final ChatTimer timer;
 
-    public OpenAiResource(ChatService chat, ChatSettings settings, ObjectMapper json, StreamCounters streams) {
+    public OpenAiResource(ChatService chat, ChatSettings settings, ObjectMapper json, StreamCounters streams,
+                          MetricRegistry metrics) {
         this.streams = streams;
+        this.timer = new ChatTimer(metrics, OpenAiResource.class, "openai-chat-completions");
         this.chat = chat;
         this.settings = settings;
         this.json = json;
@@ -54,17 +57,18 @@ public class OpenAiResource {
     @Path("chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
-    @Timed(name = "openai-chat-completions")
     public void completions(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid OpenAiChatRequest request,
                             @Suspended AsyncResponse response) {
         ChatQuery query = request.toQuery();
         limits.check(query);
         if (request.streaming()) {
+            Runnable timed = timer.timeStream();
             OpenAiStream stream = new OpenAiStream(response, json, settings.heartbeatInterval(), streams,
                     request.isTraced(), request.modelName(),
                     query.messages(), request.includeUsage());
-            stream.writeFor(start(request.isMixture(), query, stream));
+            stream.writeFor(start(request.isMixture(), query, stream), timed);
         } else {
+            timer.time(response);
             start(request.isMixture(), query, new OpenAiAnswer(response, request.modelName(), query.messages()));
         }
     }

@@ -38,13 +38,22 @@ public abstract class EventPump implements ChatListener {
 
     /** Starts writing what the query delivers; returns at once. */
     public final void writeFor(ChatHandle query) {
+        writeFor(query, () -> { });
+    }
+
+    /** Starts writing what the query delivers, and runs {@code ended} once the stream is closed; returns at once. */
+    public final void writeFor(ChatHandle query, Runnable ended) {
         // The stream's log lines carry the request's id, like those of the request thread.
         Map<String, String> logContext = MDC.getCopyOfContextMap();
         Thread.ofVirtual().name("stream-" + query.queryId()).start(() -> {
             if (logContext != null) {
                 MDC.setContextMap(logContext);
             }
-            pump(query);
+            try {
+                pump(query);
+            } finally {
+                ended.run();
+            }
         });
     }
 

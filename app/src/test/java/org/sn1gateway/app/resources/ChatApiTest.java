@@ -153,7 +153,11 @@ class ChatApiTest {
         JsonNode stats = JSON.readTree(target(APP, "miners/stats").queryParam("since", "1h").request()
                 .header("api_key", API_KEY).get(String.class));
         assertThat(stats.get("answers").asInt()).isPositive();
-        assertThat(stats.get("miners")).hasSize(9);
+        // Of the metagraph, the tests of this class ask only uids 0 and 4 (and validator 8, which is refused).
+        assertThat(stats.get("miners").findValuesAsText("uid")).as("the miners heard from").contains("0")
+                .isSubsetOf("0", "4");
+        assertThat(stats.get("miners").findValues("queries")).allSatisfy(queries ->
+                assertThat(queries.asInt()).isPositive());
         assertThat(stats.get("timeline")).hasSize(12);
         assertThat(stats.get("ttfc_histogram").findValuesAsText("answers").stream().mapToInt(Integer::parseInt).sum())
                 .as("every answer with a first chunk is in a bar").isPositive();
@@ -172,14 +176,33 @@ class ChatApiTest {
     }
 
     @Test
+    void minersAnswersInTheFormatsItKnowsAndRefusesOthers() throws Exception {
+        String upperCase = target(APP, "miners").queryParam("format", "CSV").request().header("api_key", API_KEY)
+                .get(String.class);
+        JsonNode json = JSON.readTree(target(APP, "miners").queryParam("format", "json").request()
+                .header("api_key", API_KEY).get(String.class));
+
+        assertThat(upperCase).startsWith("uid,hotkey,");
+        assertThat(json).hasSize(9);
+        for (String unknown : new String[] {"xml", "csvx", ""}) {
+            try (Response refused = target(APP, "miners").queryParam("format", unknown).request()
+                    .header("api_key", API_KEY).get()) {
+                assertThat(refused.getStatus()).as(unknown).isEqualTo(400);
+                assertThat(body(refused).get("message").asText()).isEqualTo("format must be json or csv");
+            }
+        }
+    }
+
+    @Test
     void echoStreamsTheMessagesBackWordByWordKTimes() throws Exception {
         List<Event> events = SseChat.open(target(APP, "echo"), HELLO, API_KEY).untilDone(Duration.ofSeconds(10));
 
         List<String> deltas = events.stream().filter(event -> "chunk".equals(event.name()))
                 .map(event -> event.data().get("delta").asText()).toList();
-        assertThat(deltas).containsExactly("hello ", "brave ", "new ", "world", "hello ", "brave ", "new ", "world", "");
+        assertThat(deltas).containsExactly("hello ", "brave ", "new ", "world ", "hello ", "brave ", "new ", "world", "");
         JsonNode summary = events.getLast().data();
-        assertThat(summary.get("completion").asText()).isEqualTo(String.join("", deltas));
+        assertThat(summary.get("completion").asText()).isEqualTo("hello brave new world hello brave new world")
+                .isEqualTo(String.join("", deltas));
         assertThat(summary.get("uid").asInt()).isZero();
         assertThat(events.stream().filter(event -> "chunk".equals(event.name()))
                 .map(event -> event.data().get("selected_uid").asInt()).collect(Collectors.toSet())).containsExactly(0);

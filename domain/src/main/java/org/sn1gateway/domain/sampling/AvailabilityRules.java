@@ -21,9 +21,14 @@ public record AvailabilityRules(double validatorStakeLimit, Optional<String> own
         if (!miner.axon().isServing()) {
             return false;
         }
-        if (miner.validatorPermit() && miner.stake() > validatorStakeLimit) {
+        if (isValidator(miner)) {
             return false;
         }
         return ownHotkey.map(own -> !own.equals(miner.hotkey())).orElse(true);
+    }
+
+    /** A validator permit and more stake than the limit: a validator, never a miner. */
+    public boolean isValidator(Miner miner) {
+        return miner.validatorPermit() && miner.stake() > validatorStakeLimit;
     }
 }
