@@ -66,8 +66,8 @@ class ReadmeSqlTest {
 
     private static MinerResponse answered(int uid, long ttfcMillis) {
         return new MinerResponse(uid, "hotkey-" + uid, uid == FAST ? MinerStatus.SELECTED : MinerStatus.OK, null,
-                Duration.ofMillis(ttfcMillis), Duration.ofMillis(ttfcMillis * 3), List.of(Duration.ofMillis(ttfcMillis)),
-                20, uid == FAST, "");
+                Duration.ofMillis(ttfcMillis), Duration.ofMillis(ttfcMillis * 3),
+                List.of(Duration.ofMillis(ttfcMillis)), 20, uid == FAST, "");
     }
 
     private static MinerResponse silent() {

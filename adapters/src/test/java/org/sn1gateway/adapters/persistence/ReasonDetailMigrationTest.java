@@ -118,8 +118,8 @@ class ReasonDetailMigrationTest {
     }
 
     /** Runs a counted Liquibase command, as `db migrate --count` and `db rollback --count` do. */
-    private static void liquibase(TestDatabase target, String[] command, CommandArgumentDefinition<Integer> countArgument,
-                                  int count) throws Exception {
+    private static void liquibase(TestDatabase target, String[] command,
+                                  CommandArgumentDefinition<Integer> countArgument, int count) throws Exception {
         try (Connection connection = target.dataSource().getConnection()) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));

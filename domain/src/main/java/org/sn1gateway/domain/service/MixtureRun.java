@@ -66,7 +66,8 @@ final class MixtureRun implements ChatHandle {
         ChatQuery synthesis = new ChatQuery(messages,
                 new MinerSelection(SYNTHESISERS, SamplingMode.TOP_INCENTIVE, query.miners().exclude(), List.of()),
                 Preference.FIRST, query.timeout());
-        phase = chat.start(synthesis, new Reporting(gathered.queryId(), gathered.miners(), elapsed()), gathered.queryId());
+        phase = chat.start(synthesis, new Reporting(gathered.queryId(), gathered.miners(), elapsed()),
+                gathered.queryId());
         if (gone) {
             phase.clientGone();
         }

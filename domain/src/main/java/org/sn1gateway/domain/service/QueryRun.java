@@ -55,8 +55,8 @@ final class QueryRun implements ChatHandle {
     private Runnable cancelDeadline = () -> { };
     private final int maxChunks;
 
-    QueryRun(UUID id, UUID partOf, ChatQuery query, ResponseSelector selector, AnswerCleaner cleaner, ChatListener client,
-             QueryLog queryLog, Instant startedAt, int maxChunks) {
+    QueryRun(UUID id, UUID partOf, ChatQuery query, ResponseSelector selector, AnswerCleaner cleaner,
+             ChatListener client, QueryLog queryLog, Instant startedAt, int maxChunks) {
         this.maxChunks = maxChunks;
         this.id = id;
         this.partOf = partOf;
