@@ -31,14 +31,14 @@ final class AnswerSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
             for (ByteBuffer buffer : buffers) {
                 received += buffer.remaining();
                 if (received > maxBytes) {
-                    call.fail(new MinerFailure(MinerFailure.Kind.BROKEN_STREAM,
+                    call.fail(new MinerFailure(MinerFailure.Kind.BROKEN_STREAM, "answer_too_large", maxBytes + " bytes",
                             "the answer exceeded the limit of " + maxBytes + " bytes"));
                     return;
                 }
                 call.text(decoder.decode(buffer));
             }
         } catch (MalformedAnswerException e) {
-            call.fail(new MinerFailure(MinerFailure.Kind.BROKEN_STREAM, e.getMessage()));
+            call.fail(malformed(e));
         }
     }
 
@@ -53,8 +53,12 @@ final class AnswerSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
             call.text(decoder.finish());
             call.end();
         } catch (MalformedAnswerException e) {
-            call.fail(new MinerFailure(MinerFailure.Kind.BROKEN_STREAM, e.getMessage()));
+            call.fail(malformed(e));
         }
+    }
+
+    private static MinerFailure malformed(MalformedAnswerException e) {
+        return new MinerFailure(MinerFailure.Kind.BROKEN_STREAM, e.reason());
     }
 
     void cancel() {

@@ -33,7 +33,7 @@ final class AxonSignatures {
         String message = SynapseSigning.axonSignatureMessage(headers.firstValue(NONCE).orElse(null), dendriteHotkey,
                 minerHotkey, headers.firstValue(UUID).orElse(null));
         return SynapseSigning.verifies(minerHotkey, message, signature.get()) ? Optional.empty()
-                : Optional.of(new MinerFailure(MinerFailure.Kind.FORGED,
+                : Optional.of(new MinerFailure(MinerFailure.Kind.FORGED, "forged_signature", minerHotkey,
                         "the answer's axon signature is not from the miner's hotkey " + minerHotkey));
     }
 }

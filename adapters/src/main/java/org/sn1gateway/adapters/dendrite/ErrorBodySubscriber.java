@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.sn1gateway.domain.port.MinerFailure;
 
 /**
@@ -24,21 +26,29 @@ final class ErrorBodySubscriber implements BodySubscriber<Void> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MinerFailure.Kind kind;
+    private final String code;
     private final String what;
+    private final String context;
     private final Consumer<MinerFailure> failure;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    /** A refusal: {@code HTTP 503: reason}. */
+    /** A refusal: {@code HTTP 503: reason}, with the code {@code http_503} and the body's reason as detail. */
     ErrorBodySubscriber(int status, Consumer<MinerFailure> failure) {
-        this(MinerFailure.Kind.HTTP_STATUS, "HTTP " + status, failure);
+        this(MinerFailure.Kind.HTTP_STATUS, "http_" + status, "HTTP " + status, null, failure);
     }
 
-    /** Anything else that is no answer, described by {@code what} and followed by the body's reason. */
-    ErrorBodySubscriber(MinerFailure.Kind kind, String what, Consumer<MinerFailure> failure) {
+    /**
+     * Anything else that is no answer, described by {@code what} and followed by the body's reason; the
+     * detail is {@code context} (what varies in {@code what}, or null) and the body's reason.
+     */
+    ErrorBodySubscriber(MinerFailure.Kind kind, String code, String what, String context,
+                        Consumer<MinerFailure> failure) {
         this.kind = kind;
+        this.code = code;
         this.what = what;
+        this.context = context;
         this.failure = failure;
     }
 
@@ -74,7 +84,11 @@ final class ErrorBodySubscriber implements BodySubscriber<Void> {
     @Override
     public void onComplete() {
         if (done.complete(null)) {
-            failure.accept(new MinerFailure(kind, what + reason()));
+            String reason = reason();
+            String detail = Stream.of(context, reason).filter(part -> part != null && !part.isEmpty())
+                    .collect(Collectors.joining(": "));
+            failure.accept(new MinerFailure(kind, code, detail.isEmpty() ? null : detail,
+                    reason.isEmpty() ? what : what + ": " + reason));
         }
     }
 
@@ -93,6 +107,6 @@ final class ErrorBodySubscriber implements BodySubscriber<Void> {
         if (text.length() > MAX_REASON) {
             text = text.substring(0, MAX_REASON) + "…";
         }
-        return text.isEmpty() ? "" : ": " + text;
+        return text;
     }
 }

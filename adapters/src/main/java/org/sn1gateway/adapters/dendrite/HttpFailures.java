@@ -27,18 +27,23 @@ final class HttpFailures {
                 || (cause instanceof HttpTimeoutException && cause.getCause() instanceof ConnectException)) {
             // Under load the JDK may report a connect that timed out as "request timed out", with the
             // connect failure as its cause: it is still the connect that failed, not the miner being slow.
-            return Optional.of(new MinerFailure(Kind.CONNECT, "connect timed out"));
+            return Optional.of(new MinerFailure(Kind.CONNECT, "connect_timeout", null, "connect timed out"));
         }
         if (cause instanceof HttpTimeoutException) {
-            return Optional.of(new MinerFailure(Kind.TIMEOUT, "no response headers in time"));
+            return Optional.of(new MinerFailure(Kind.TIMEOUT, "headers_timeout", null, "no response headers in time"));
         }
         if (cause instanceof ConnectException || cause instanceof UnresolvedAddressException) {
-            return Optional.of(new MinerFailure(Kind.CONNECT, "connection failed: " + describe(cause)));
+            return Optional.of(failure(Kind.CONNECT, "connect_failed", "connection failed", cause));
         }
         if (cause instanceof IOException) {
-            return Optional.of(new MinerFailure(Kind.BROKEN_STREAM, "the response broke off: " + describe(cause)));
+            return Optional.of(failure(Kind.BROKEN_STREAM, "broken_off", "the response broke off", cause));
         }
-        return Optional.of(new MinerFailure(Kind.BROKEN_STREAM, "the call failed: " + describe(cause)));
+        return Optional.of(failure(Kind.BROKEN_STREAM, "call_failed", "the call failed", cause));
+    }
+
+    private static MinerFailure failure(Kind kind, String code, String what, Throwable cause) {
+        String detail = describe(cause);
+        return new MinerFailure(kind, code, detail, what + ": " + detail);
     }
 
     private static Throwable unwrap(Throwable error) {

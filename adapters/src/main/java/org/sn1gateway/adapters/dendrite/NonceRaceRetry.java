@@ -31,8 +31,8 @@ final class NonceRaceRetry implements MinerCall, MinerAnswerListener {
     }
 
     static boolean isNonceRace(MinerFailure failure) {
-        return failure.kind() == MinerFailure.Kind.HTTP_STATUS && failure.message().startsWith("HTTP 401")
-                && failure.message().contains("Nonce is too");
+        return failure.reason().code().equals("http_401") && failure.reason().detail() != null
+                && failure.reason().detail().contains("Nonce is too");
     }
 
     @Override

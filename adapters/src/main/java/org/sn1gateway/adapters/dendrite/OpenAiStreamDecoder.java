@@ -44,7 +44,8 @@ final class OpenAiStreamDecoder implements AnswerDecoder {
                 } else if (line.length() < MAX_LINE) {
                     line.append(c);
                 } else {
-                    throw new MalformedAnswerException("a stream line is longer than " + MAX_LINE + " characters");
+                    throw new MalformedAnswerException("line_too_long", "a stream line is longer than the limit",
+                            MAX_LINE + " characters");
                 }
             }
             afterCarriageReturn = c == '\r';
@@ -90,13 +91,13 @@ final class OpenAiStreamDecoder implements AnswerDecoder {
         try {
             chunk = JSON.readTree(payload);
         } catch (JsonProcessingException e) {
-            throw new MalformedAnswerException("a stream event is not JSON: " + abbreviate(payload));
+            throw new MalformedAnswerException("not_json", "a stream event is not JSON", abbreviate(payload));
         }
         if (chunk.has("error")) {
             JsonNode error = chunk.get("error");
             JsonNode message = error.has("message") ? error.get("message") : error;
-            throw new MalformedAnswerException("the miner reported an error: "
-                    + abbreviate(message.isTextual() ? message.asText() : message.toString()));
+            throw new MalformedAnswerException("miner_error", "the miner reported an error",
+                    abbreviate(message.isTextual() ? message.asText() : message.toString()));
         }
         JsonNode content = chunk.path("choices").path(0).path("delta").path("content");
         return content.isTextual() ? content.asText() : "";

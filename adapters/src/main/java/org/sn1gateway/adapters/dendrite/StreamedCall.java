@@ -63,9 +63,9 @@ final class StreamedCall implements MinerCall {
         String type = response.headers().firstValue("Content-Type").orElse("");
         if (!isStream(type)) {
             // A success that carries an error page or a JSON error is no answer, whatever its text.
-            return new ErrorBodySubscriber(MinerFailure.Kind.BROKEN_STREAM,
-                    "HTTP " + response.statusCode() + " with " + type.replaceAll("\\p{Cntrl}", " ")
-                            + " instead of a stream", this::refused);
+            String received = "HTTP " + response.statusCode() + " with " + type.replaceAll("\\p{Cntrl}", " ");
+            return new ErrorBodySubscriber(MinerFailure.Kind.BROKEN_STREAM, "not_a_stream",
+                    received + " instead of a stream", received, this::refused);
         }
         Optional<MinerFailure> refusal = check.refusal(response);
         if (refusal.isPresent()) {

@@ -35,7 +35,7 @@ public final class GuardedDendrite implements Dendrite {
         if (reported.add(miner.uid() + "@" + miner.axon().ip())) {
             LOG.warn("uid {} ({}): {}", miner.uid(), miner.hotkey(), reason);
         }
-        listener.onFailure(new MinerFailure(MinerFailure.Kind.REFUSED, reason));
+        listener.onFailure(new MinerFailure(MinerFailure.Kind.REFUSED, "axon_refused", refusal.get(), reason));
         return () -> { };
     }
 }

@@ -12,16 +12,17 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 interface QueryLogDao {
     @SqlBatch("""
             INSERT INTO chat_query (id, started_at, k, prefer, sampling_mode, timeout_seconds, outcome,
-                                    selected_uid, total_seconds, miners_asked, prompt)
+                                    selected_uid, total_seconds, miners_asked, prompt, part_of)
             VALUES (:id, :startedAt, :k, :prefer, :samplingMode, :timeoutSeconds, :outcome,
-                    :selectedUid, :totalSeconds, :minersAsked, :prompt)
+                    :selectedUid, :totalSeconds, :minersAsked, :prompt, :partOf)
             """)
     void insertQueries(@BindMethods List<QueryRow> rows);
 
     @SqlBatch("""
-            INSERT INTO miner_response (query_id, uid, started_at, hotkey, protocol, status, reason, ttfc_seconds,
-                                        total_seconds, chunks, characters, chunk_timings, selected, answer)
-            VALUES (:queryId, :uid, :startedAt, :hotkey, :protocol, :status, :reason, :ttfcSeconds,
+            INSERT INTO miner_response (query_id, uid, started_at, hotkey, protocol, status, reason, detail,
+                                        ttfc_seconds, total_seconds, chunks, characters, chunk_timings, selected,
+                                        answer)
+            VALUES (:queryId, :uid, :startedAt, :hotkey, :protocol, :status, :reason, :detail, :ttfcSeconds,
                     :totalSeconds, :chunks, :characters, :chunkTimings, :selected, :answer)
             """)
     void insertResponses(@BindMethods List<ResponseRow> rows);

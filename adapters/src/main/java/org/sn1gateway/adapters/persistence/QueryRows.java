@@ -26,7 +26,8 @@ final class QueryRows {
         return new QueryRow(record.id().toString(), utc(record), record.query().miners().k(),
                 record.query().prefer().wireName(), record.query().miners().mode().wireName(),
                 seconds(record.query().timeout()), record.outcome().wireName(), record.selectedUid(),
-                seconds(record.totalTime()), record.responses().size(), storeText ? prompt(record) : null);
+                seconds(record.totalTime()), record.responses().size(), storeText ? prompt(record) : null,
+                record.partOf() == null ? null : record.partOf().toString());
     }
 
     List<ResponseRow> responses(QueryRecord record) {
@@ -36,7 +37,8 @@ final class QueryRows {
     private ResponseRow response(QueryRecord record, MinerResponse response) {
         return new ResponseRow(record.id().toString(), response.uid(), utc(record),
                 truncate(response.hotkey(), MAX_HOTKEY), protocols.apply(response.uid()), response.status().wireName(),
-                response.reason() == null ? null : truncate(response.reason(), MAX_REASON),
+                response.reason() == null ? null : truncate(response.reason().code(), MAX_REASON),
+                response.reason() == null ? null : truncateOrNull(response.reason().detail(), MAX_REASON),
                 secondsOrNull(response.timeToFirstChunk()), secondsOrNull(response.totalTime()), response.chunks(),
                 response.characters(), timings(response.chunkTimings()), response.selected(),
                 storeText ? response.text() : null);
@@ -62,6 +64,10 @@ final class QueryRows {
 
     private static Double secondsOrNull(Duration duration) {
         return duration == null ? null : seconds(duration);
+    }
+
+    private static String truncateOrNull(String text, int length) {
+        return text == null ? null : truncate(text, length);
     }
 
     private static String truncate(String text, int length) {

@@ -19,15 +19,15 @@ class HttpFailuresTest {
         wrapped.initCause(new ConnectException("HTTP connect timed out"));
 
         assertThat(HttpFailures.classify(new CompletionException(wrapped)))
-                .contains(new MinerFailure(Kind.CONNECT, "connect timed out"));
+                .contains(new MinerFailure(Kind.CONNECT, "connect_timeout", null, "connect timed out"));
         assertThat(HttpFailures.classify(new HttpConnectTimeoutException("HTTP connect timed out")))
-                .contains(new MinerFailure(Kind.CONNECT, "connect timed out"));
+                .contains(new MinerFailure(Kind.CONNECT, "connect_timeout", null, "connect timed out"));
     }
 
     @Test
     void aRequestTimeoutAfterConnectingIsTheMinersSlowness() {
         assertThat(HttpFailures.classify(new CompletionException(new HttpTimeoutException("request timed out"))))
-                .contains(new MinerFailure(Kind.TIMEOUT, "no response headers in time"));
+                .contains(new MinerFailure(Kind.TIMEOUT, "headers_timeout", null, "no response headers in time"));
     }
 
     @Test
@@ -38,6 +38,7 @@ class HttpFailuresTest {
     @Test
     void otherIoErrorsAreABrokenStream() {
         assertThat(HttpFailures.classify(new IOException("connection reset")))
-                .contains(new MinerFailure(Kind.BROKEN_STREAM, "the response broke off: connection reset"));
+                .contains(new MinerFailure(Kind.BROKEN_STREAM, "broken_off", "connection reset",
+                        "the response broke off: connection reset"));
     }
 }

@@ -14,7 +14,7 @@ public final class RecordingAnswer implements MinerAnswerListener {
     private final CompletableFuture<MinerFailure> ended = new CompletableFuture<>();
 
     /** A stand-in for "ended normally". */
-    public static final MinerFailure NO_FAILURE = new MinerFailure(MinerFailure.Kind.REFUSED, "none");
+    public static final MinerFailure NO_FAILURE = new MinerFailure(MinerFailure.Kind.REFUSED, "none", null, "none");
 
     @Override
     public void onText(String text) {

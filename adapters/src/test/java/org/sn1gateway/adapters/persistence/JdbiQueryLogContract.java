@@ -23,6 +23,7 @@ import org.sn1gateway.domain.model.MinerTimings;
 import org.sn1gateway.domain.model.Preference;
 import org.sn1gateway.domain.model.QueryOutcome;
 import org.sn1gateway.domain.model.QueryRecord;
+import org.sn1gateway.domain.model.Reason;
 import org.sn1gateway.domain.model.Role;
 import org.sn1gateway.domain.model.SamplingMode;
 
@@ -55,7 +56,8 @@ abstract class JdbiQueryLogContract {
     }
 
     static MinerResponse timedOut(int uid) {
-        return new MinerResponse(uid, "hotkey-" + uid, MinerStatus.TIMEOUT, "no complete answer", null, null,
+        return new MinerResponse(uid, "hotkey-" + uid, MinerStatus.TIMEOUT,
+                new Reason("timeout", "15 s", "no complete answer within the timeout of 15 s"), null, null,
                 List.of(), 0, false, "");
     }
 
@@ -87,7 +89,21 @@ abstract class JdbiQueryLogContract {
                 .containsEntry("answer", null);
         assertThat(((Number) responses.get(0).get("ttfc_seconds")).doubleValue()).isEqualTo(0.12);
         assertThat(responses.get(1)).containsEntry("status", "timeout").containsEntry("ttfc_seconds", null)
-                .containsEntry("reason", "no complete answer").containsEntry("chunk_timings", "[]");
+                .containsEntry("reason", "timeout").containsEntry("detail", "15 s")
+                .containsEntry("chunk_timings", "[]");
+    }
+
+    @Test
+    void linksALaterPhaseOfARequestToItsFirstQuery() {
+        QueryRecord first = record(selected(6));
+        QueryRecord later = record(selected(7));
+        QueryRecord synthesis = new QueryRecord(later.id(), later.startedAt(), later.query(), later.outcome(),
+                later.selectedUid(), later.totalTime(), later.responses(), first.id());
+
+        new JdbiQueryLog(jdbi, uid -> "synapse", false).write(List.of(synthesis, first));
+
+        assertThat(text("SELECT part_of FROM chat_query WHERE id = :id", synthesis)).isEqualTo(first.id().toString());
+        assertThat(text("SELECT part_of FROM chat_query WHERE id = :id", first)).isNull();
     }
 
     @Test
@@ -203,16 +219,17 @@ abstract class JdbiQueryLogContract {
 
     @Test
     void truncatesWhatAHostileMinerCouldMakeTooLong() {
-        MinerResponse hostile = new MinerResponse(5, "h".repeat(500), MinerStatus.ERROR, "r".repeat(10_000), null,
+        MinerResponse hostile = new MinerResponse(5, "h".repeat(500), MinerStatus.ERROR,
+                new Reason("http_500", "r".repeat(10_000), "HTTP 500: " + "r".repeat(10_000)), null,
                 Duration.ofMillis(5), List.of(), 0, false, "");
         QueryRecord record = record(hostile);
 
         new JdbiQueryLog(jdbi, uid -> "synapse", false).write(List.of(record));
 
         Map<String, Object> row = observer.withHandle(handle -> handle
-                .createQuery("SELECT hotkey, reason FROM miner_response WHERE query_id = :id")
+                .createQuery("SELECT hotkey, detail FROM miner_response WHERE query_id = :id")
                 .bind("id", record.id().toString()).mapToMap().one());
         assertThat((String) row.get("hotkey")).hasSize(64);
-        assertThat((String) row.get("reason")).hasSize(500);
+        assertThat((String) row.get("detail")).hasSize(500);
     }
 }

@@ -23,26 +23,40 @@ public final class TestDatabase implements AutoCloseable {
     private final DataSource dataSource;
     private final Runnable cleanup;
 
-    private TestDatabase(String name, String url, DataSource dataSource, Runnable cleanup) {
+    private TestDatabase(String name, String url, DataSource dataSource, Runnable cleanup, boolean migrated) {
         this.name = name;
         this.url = url;
         this.dataSource = dataSource;
         this.cleanup = cleanup;
-        SchemaMigrations.apply(dataSource);
+        if (migrated) {
+            SchemaMigrations.apply(dataSource);
+        }
     }
 
     public static TestDatabase h2() {
+        return h2(true);
+    }
+
+    /** @param migrated false for an empty database, to test the migrations themselves */
+    public static TestDatabase h2(boolean migrated) {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        return new TestDatabase("H2", h2.getURL(), h2, () -> { }); // an in-memory database ends with the JVM
+        // An in-memory database ends with the JVM.
+        return new TestDatabase("H2", h2.getURL(), h2, () -> { }, migrated);
     }
 
     public static TestDatabase postgres() {
+        return postgres(true);
+    }
+
+    /** @param migrated false for an empty schema, to test the migrations themselves */
+    public static TestDatabase postgres(boolean migrated) {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         PGSimpleDataSource admin = postgresDataSource(null);
         Jdbi.create(admin).useHandle(handle -> handle.execute("CREATE SCHEMA " + schema));
         return new TestDatabase("PostgreSQL", postgresUrl(schema), postgresDataSource(schema),
-                () -> Jdbi.create(admin).useHandle(handle -> handle.execute("DROP SCHEMA " + schema + " CASCADE")));
+                () -> Jdbi.create(admin).useHandle(handle -> handle.execute("DROP SCHEMA " + schema + " CASCADE")),
+                migrated);
     }
 
     /** The JDBC URL of the machine's PostgreSQL test database, with an optional schema of its own. */

@@ -17,7 +17,7 @@ public record MinerReport(
         @JsonProperty("characters") int characters) {
 
     public static MinerReport of(MinerResponse response) {
-        return new MinerReport(response.uid(), response.hotkey(), response.status().wireName(), response.reason(),
+        return new MinerReport(response.uid(), response.hotkey(), response.status().wireName(), response.reasonText(),
                 Seconds.orNull(response.timeToFirstChunk()), Seconds.orNull(response.totalTime()),
                 response.chunks(), response.characters());
     }

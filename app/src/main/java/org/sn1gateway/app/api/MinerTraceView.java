@@ -25,7 +25,7 @@ public record MinerTraceView(
     public static MinerTraceView of(MinerEvent event) {
         MinerResponse miner = event.miner();
         return new MinerTraceView(miner.uid(), miner.hotkey(), event.phase().wireName(), miner.status().wireName(),
-                miner.reason(), Seconds.orNull(miner.timeToFirstChunk()), Seconds.orNull(miner.totalTime()),
+                miner.reasonText(), Seconds.orNull(miner.timeToFirstChunk()), Seconds.orNull(miner.totalTime()),
                 miner.characters(), event.phase() == MinerEvent.Phase.ENDED ? miner.text() : null);
     }
 }

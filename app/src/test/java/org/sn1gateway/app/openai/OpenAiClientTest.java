@@ -2,6 +2,7 @@ package org.sn1gateway.app.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
@@ -15,6 +16,7 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -112,6 +114,10 @@ class OpenAiClientTest {
 
         assertThat(completion.choices().getFirst().message().content()).get().asString()
                 .containsIgnoringCase("volcanoes");
+        String queryId = completion.id().substring("chatcmpl-".length());
+        await("the id names the request: its gathering, of which the synthesis is logged as part")
+                .atMost(Duration.ofSeconds(15)).until(() -> GatewayFixture.rows(APP,
+                        "SELECT id FROM chat_query WHERE id = :id OR part_of = :id", queryId).size() == 2);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.sn1gateway.app.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.sn1gateway.app.support.GatewayFixture.API_KEY;
 import static org.sn1gateway.app.support.GatewayFixture.target;
 
@@ -9,6 +10,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,6 +68,20 @@ class SelectionModesTest {
         List<Integer> asked = StreamSupport.stream(summary.get("miners").spliterator(), false)
                 .map(miner -> miner.get("uid").asInt()).toList();
         assertThat(asked).as("the gathering miners are reported after the synthesisers").contains(0, 1, 7).hasSizeGreaterThan(3);
+        assertTheSummarySpeaksForBothPhases(summary);
+    }
+
+    /** query_id names the gathering, whose log row the synthesis's points to; timing covers both phases. */
+    static void assertTheSummarySpeaksForBothPhases(JsonNode summary) {
+        String queryId = summary.get("query_id").asText();
+        await().atMost(Duration.ofSeconds(15)).until(() -> GatewayFixture.rows(APP,
+                "SELECT id FROM chat_query WHERE id = :id OR part_of = :id", queryId).size() == 2);
+        Map<String, Object> gathering = GatewayFixture.rows(APP, "SELECT * FROM chat_query WHERE id = :id", queryId)
+                .getFirst();
+        assertThat(gathering.get("part_of")).isNull();
+        assertThat(gathering.get("prefer")).as("the gathering waits for every answer").isEqualTo("longest");
+        assertThat(summary.get("timing").asDouble())
+                .isGreaterThan(((Number) gathering.get("total_seconds")).doubleValue());
     }
 
     @Test

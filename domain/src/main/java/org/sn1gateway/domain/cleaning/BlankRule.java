@@ -14,6 +14,6 @@ public final class BlankRule implements CleaningRule {
         if (!text.isBlank()) {
             return Verdict.USABLE;
         }
-        return complete ? Verdict.empty(name() + ": the answer is empty or whitespace") : Verdict.UNDECIDED;
+        return complete ? Verdict.empty(name(), "the answer is empty or whitespace") : Verdict.UNDECIDED;
     }
 }

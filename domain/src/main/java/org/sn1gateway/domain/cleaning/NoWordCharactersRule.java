@@ -14,6 +14,6 @@ public final class NoWordCharactersRule implements CleaningRule {
         if (text.codePoints().anyMatch(Character::isLetterOrDigit)) {
             return Verdict.USABLE;
         }
-        return complete ? Verdict.filtered(name() + ": the answer has no letters or digits") : Verdict.UNDECIDED;
+        return complete ? Verdict.filtered(name(), "the answer has no letters or digits") : Verdict.UNDECIDED;
     }
 }

@@ -20,7 +20,7 @@ public final class PromptEchoRule implements CleaningRule {
         }
         String text = normalise(answer.text());
         if (text.equals(prompt) && answer.complete()) {
-            return Verdict.filtered(name() + ": the answer repeats the prompt");
+            return Verdict.filtered(name(), "the answer repeats the prompt");
         }
         if (!answer.complete() && prompt.startsWith(text)) {
             return Verdict.UNDECIDED;

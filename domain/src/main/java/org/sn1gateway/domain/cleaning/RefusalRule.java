@@ -52,7 +52,7 @@ public final class RefusalRule implements CleaningRule {
         String opening = normalise(answer.text());
         for (String phrase : PHRASES) {
             if (opening.startsWith(phrase)) {
-                return Verdict.filtered(name() + ": the answer opens with \"" + phrase + "\"");
+                return Verdict.filtered(name(), "the answer opens with \"" + phrase + "\"");
             }
         }
         if (!answer.complete() && PHRASES.stream().anyMatch(phrase -> phrase.startsWith(opening))) {

@@ -34,7 +34,7 @@ public final class RepetitionRule implements CleaningRule {
             distinct.add(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
         }
         double share = (double) distinct.size() / trigrams;
-        return share >= MIN_DISTINCT_SHARE ? Verdict.USABLE : Verdict.filtered(String.format(Locale.ROOT,
-                "%s: the answer repeats itself (%.0f%% of its word triples are distinct)", name(), share * 100));
+        return share >= MIN_DISTINCT_SHARE ? Verdict.USABLE : Verdict.filtered(name(), String.format(Locale.ROOT,
+                "the answer repeats itself (%.0f%% of its word triples are distinct)", share * 100));
     }
 }

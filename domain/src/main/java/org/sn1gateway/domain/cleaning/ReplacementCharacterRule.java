@@ -16,6 +16,6 @@ public final class ReplacementCharacterRule implements CleaningRule {
     public Verdict judge(Answer answer) {
         int at = answer.text().indexOf(REPLACEMENT);
         return at < 0 ? Verdict.USABLE
-                : Verdict.filtered(name() + ": invalid UTF-8 or a replacement character at position " + at);
+                : Verdict.filtered(name(), "invalid UTF-8 or a replacement character at position " + at);
     }
 }

@@ -1,13 +1,14 @@
 package org.sn1gateway.domain.cleaning;
 
 import java.util.Objects;
+import org.sn1gateway.domain.model.Reason;
 
 /**
  * A cleaning rule's judgement of an answer, or of the opening of one.
  *
- * @param reason why it was rejected ({@code rule: detail}); null unless rejected
+ * @param reason why it was rejected (the rule's name as code, and the detail); null unless rejected
  */
-public record Verdict(Decision decision, String reason) {
+public record Verdict(Decision decision, Reason reason) {
     public enum Decision {
         USABLE,
         /** Not enough text yet to judge an opening. */
@@ -25,12 +26,12 @@ public record Verdict(Decision decision, String reason) {
         Objects.requireNonNull(decision, "decision");
     }
 
-    public static Verdict empty(String reason) {
-        return new Verdict(Decision.EMPTY, reason);
+    public static Verdict empty(String rule, String detail) {
+        return new Verdict(Decision.EMPTY, Reason.of(rule, detail));
     }
 
-    public static Verdict filtered(String reason) {
-        return new Verdict(Decision.FILTERED, reason);
+    public static Verdict filtered(String rule, String detail) {
+        return new Verdict(Decision.FILTERED, Reason.of(rule, detail));
     }
 
     public boolean isUsable() {

@@ -7,6 +7,7 @@ import java.util.Objects;
 /**
  * One miner's part in a query, with its timings measured from the start of the query.
  *
+ * @param reason           why no usable answer came, or null
  * @param timeToFirstChunk null when no text arrived
  * @param totalTime        null while the miner is still answering
  * @param chunkTimings     arrival time of every chunk
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param selected         whether its answer went to the client (even if it later failed)
  * @param text             everything it sent (the query log stores it only when configured to)
  */
-public record MinerResponse(int uid, String hotkey, MinerStatus status, String reason, Duration timeToFirstChunk,
+public record MinerResponse(int uid, String hotkey, MinerStatus status, Reason reason, Duration timeToFirstChunk,
                             Duration totalTime, List<Duration> chunkTimings, int characters, boolean selected,
                             String text) {
     public MinerResponse {
@@ -22,6 +23,11 @@ public record MinerResponse(int uid, String hotkey, MinerStatus status, String r
         Objects.requireNonNull(status, "status");
         chunkTimings = List.copyOf(chunkTimings);
         Objects.requireNonNull(text, "text");
+    }
+
+    /** The reason as people read it, or null. */
+    public String reasonText() {
+        return reason == null ? null : reason.text();
     }
 
     public int chunks() {

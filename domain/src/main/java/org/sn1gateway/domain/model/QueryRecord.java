@@ -11,9 +11,17 @@ import java.util.UUID;
  *
  * @param selectedUid null when no answer was delivered
  * @param totalTime   from the start of the query to its last miner's end
+ * @param partOf      the id of the request's first query when this one is a later phase of it (a mixture's
+ *                    synthesis), else null: the client's summary names the first query only
  */
 public record QueryRecord(UUID id, Instant startedAt, ChatQuery query, QueryOutcome outcome, Integer selectedUid,
-                          Duration totalTime, List<MinerResponse> responses) {
+                          Duration totalTime, List<MinerResponse> responses, UUID partOf) {
+    /** A query that is a request of its own. */
+    public QueryRecord(UUID id, Instant startedAt, ChatQuery query, QueryOutcome outcome, Integer selectedUid,
+                       Duration totalTime, List<MinerResponse> responses) {
+        this(id, startedAt, query, outcome, selectedUid, totalTime, responses, null);
+    }
+
     public QueryRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(startedAt, "startedAt");

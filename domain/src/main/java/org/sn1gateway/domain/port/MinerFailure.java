@@ -1,9 +1,10 @@
 package org.sn1gateway.domain.port;
 
 import java.util.Objects;
+import org.sn1gateway.domain.model.Reason;
 
-/** Why a miner call ended without a complete answer. {@code message} is safe to log and show. */
-public record MinerFailure(Kind kind, String message) {
+/** Why a miner call ended without a complete answer. Its reason is safe to log and show. */
+public record MinerFailure(Kind kind, Reason reason) {
     public enum Kind {
         /** The connection could not be made. */
         CONNECT,
@@ -21,6 +22,15 @@ public record MinerFailure(Kind kind, String message) {
 
     public MinerFailure {
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    public MinerFailure(Kind kind, String code, String detail, String message) {
+        this(kind, new Reason(code, detail, message));
+    }
+
+    /** The reason as people read it. */
+    public String message() {
+        return reason.text();
     }
 }

@@ -56,8 +56,13 @@ public final class ChatService {
      * logged exactly once, when its last miner has ended, whether or not the client stayed.
      */
     public ChatHandle start(ChatQuery query, ChatListener listener) {
+        return start(query, listener, null);
+    }
+
+    /** Starts a query that is a later phase of the request whose first query is {@code partOf} (or null). */
+    ChatHandle start(ChatQuery query, ChatListener listener, UUID partOf) {
         List<Miner> sample = sampler.sample(network.metagraph(), query.miners(), queryLog.recentMinerStats());
-        QueryRun run = new QueryRun(UUID.randomUUID(), query, Selectors.forPreference(query.prefer()), cleaner,
+        QueryRun run = new QueryRun(UUID.randomUUID(), partOf, query, Selectors.forPreference(query.prefer()), cleaner,
                 listener, queryLog, clock.instant(), maxChunksPerAnswer);
         run.begin(sample, network, scheduler);
         return run;
@@ -65,7 +70,8 @@ public final class ChatService {
 
     /**
      * A mixture of miners: the sampled miners answer in full, then top-incentive miners synthesise one answer
-     * from theirs, which streams to {@code listener}. Returns at once; each phase is logged as a query.
+     * from theirs, which streams to {@code listener}. Returns at once; each phase is logged as a query, the
+     * synthesis as part of the gathering, whose id the summary reports.
      */
     public ChatHandle startMixture(ChatQuery query, ChatListener listener) {
         return MixtureRun.start(this, query, listener);

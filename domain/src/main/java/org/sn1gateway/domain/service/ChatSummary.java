@@ -12,7 +12,8 @@ import org.sn1gateway.domain.model.MinerResponse;
  *
  * @param uid            the miner whose answer was delivered, or empty
  * @param streamedChunks the non-empty chunks delivered, in order
- * @param timing         from the start of the query to this summary
+ * @param queryId        the query, or for a request of several phases (a mixture) its first query
+ * @param timing         from the start of the request to this summary
  * @param miners         every miner asked, as things stood when the client's stream ended
  * @param selectedBy     the rule that chose the answer, or null when none was delivered
  */

@@ -7,6 +7,7 @@ import org.sn1gateway.domain.cleaning.Verdict;
 import org.sn1gateway.domain.model.Miner;
 import org.sn1gateway.domain.model.MinerResponse;
 import org.sn1gateway.domain.model.MinerStatus;
+import org.sn1gateway.domain.model.Reason;
 import org.sn1gateway.domain.port.MinerCall;
 import org.sn1gateway.domain.port.MinerFailure;
 import org.sn1gateway.domain.selection.CandidateAnswer;
@@ -21,7 +22,7 @@ final class MinerProgress {
     private final StringBuilder text = new StringBuilder();
     private State state = State.RUNNING;
     private Verdict verdict = Verdict.UNDECIDED;
-    private String failureReason;
+    private Reason failureReason;
     private boolean failureWasTimeout;
     private Duration endedAt;
     private MinerCall call;
@@ -92,13 +93,13 @@ final class MinerProgress {
     }
 
     void fail(MinerFailure failure, Duration at) {
-        failureReason = failure.message();
+        failureReason = failure.reason();
         failureWasTimeout = failure.kind() == MinerFailure.Kind.TIMEOUT;
         end(State.FAILED, at);
     }
 
     /** Stops a running call for the given reason ({@code TIMED_OUT} or {@code CANCELLED}). */
-    void stop(State reason, String why, Duration at) {
+    void stop(State reason, Reason why, Duration at) {
         failureReason = why;
         end(reason, at);
         if (call != null) {
@@ -140,7 +141,7 @@ final class MinerProgress {
         };
     }
 
-    private String reason() {
+    private Reason reason() {
         return state == State.COMPLETE ? verdict.reason() : failureReason;
     }
 }

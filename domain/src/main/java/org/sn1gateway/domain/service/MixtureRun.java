@@ -1,5 +1,6 @@
 package org.sn1gateway.domain.service;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +16,8 @@ import org.sn1gateway.domain.model.SamplingMode;
 /**
  * A mixture of miners: first every sampled miner answers in full, then the top-incentive miners are asked
  * to write one answer from those, and the first usable synthesis streams to the client. Both phases are
- * logged as queries of their own; the client's summary reports the miners of both.
+ * logged as queries of their own, the synthesis as part of the gathering. The client's summary speaks for
+ * the whole request: the gathering's id, the time since the request started, and the miners of both.
  */
 final class MixtureRun implements ChatHandle {
     /** Synthesis goes to this many top-incentive miners, so one failing miner does not fail the mixture. */
@@ -24,7 +26,10 @@ final class MixtureRun implements ChatHandle {
     private final ChatService chat;
     private final ChatQuery query;
     private final ChatListener client;
+    private final long startNanos = System.nanoTime();
     private volatile ChatHandle phase;
+    /** The gathering's id, which names the whole request. */
+    private volatile UUID requestId;
     private volatile boolean gone;
 
     private MixtureRun(ChatService chat, ChatQuery query, ChatListener client) {
@@ -37,12 +42,13 @@ final class MixtureRun implements ChatHandle {
         MixtureRun run = new MixtureRun(chat, query, client);
         ChatQuery gather = new ChatQuery(query.messages(), query.miners(), Preference.LONGEST, query.timeout());
         run.phase = chat.start(gather, run.new Gathering());
+        run.requestId = run.phase.queryId();
         return run;
     }
 
     @Override
     public UUID queryId() {
-        return phase.queryId();
+        return requestId;
     }
 
     @Override
@@ -60,10 +66,15 @@ final class MixtureRun implements ChatHandle {
         ChatQuery synthesis = new ChatQuery(messages,
                 new MinerSelection(SYNTHESISERS, SamplingMode.TOP_INCENTIVE, query.miners().exclude(), List.of()),
                 Preference.FIRST, query.timeout());
-        phase = chat.start(synthesis, new Reporting(gathered.miners()));
+        phase = chat.start(synthesis, new Reporting(gathered.queryId(), gathered.miners(), elapsed()),
+                gathered.queryId());
         if (gone) {
             phase.clientGone();
         }
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
     private String lastQuestion() {
@@ -97,17 +108,29 @@ final class MixtureRun implements ChatHandle {
         }
     }
 
-    /** Phase two: streams to the client, and adds the gathering miners to the summary. */
+    /**
+     * Phase two: streams to the client, and adds the gathering miners to the summary. Its chunks' times move
+     * by the time the gathering took, so that they count from the start of the request as every chunk's do.
+     */
     private final class Reporting implements ChatListener {
+        private final UUID requestId;
         private final List<MinerResponse> gatherers;
+        private final Duration startedAt;
 
-        Reporting(List<MinerResponse> gatherers) {
+        Reporting(UUID requestId, List<MinerResponse> gatherers, Duration startedAt) {
+            this.requestId = requestId;
             this.gatherers = gatherers;
+            this.startedAt = startedAt;
         }
 
         @Override
         public void onChunk(DeliveredChunk chunk) {
-            client.onChunk(chunk);
+            client.onChunk(fromRequestStart(chunk));
+        }
+
+        private DeliveredChunk fromRequestStart(DeliveredChunk chunk) {
+            return new DeliveredChunk(chunk.sequence(), chunk.delta(), startedAt.plus(chunk.receivedAt()), chunk.uid(),
+                    chunk.last());
         }
 
         @Override
@@ -120,8 +143,9 @@ final class MixtureRun implements ChatHandle {
             List<MinerResponse> miners = new ArrayList<>(summary.miners());
             gatherers.stream().map(miner -> miner.status() == MinerStatus.SELECTED ? asOk(miner) : miner)
                     .forEach(miners::add);
-            client.onDone(new ChatSummary(summary.queryId(), summary.uid(), summary.streamedChunks(),
-                    summary.completion(), summary.timing(), miners,
+            client.onDone(new ChatSummary(requestId, summary.uid(),
+                    summary.streamedChunks().stream().map(this::fromRequestStart).toList(),
+                    summary.completion(), elapsed(), miners,
                     summary.selectedBy() == null ? null : "mixture", summary.support()));
         }
     }

@@ -16,6 +16,7 @@ import org.sn1gateway.domain.model.Miner;
 import org.sn1gateway.domain.model.MinerResponse;
 import org.sn1gateway.domain.model.QueryOutcome;
 import org.sn1gateway.domain.model.QueryRecord;
+import org.sn1gateway.domain.model.Reason;
 import org.sn1gateway.domain.model.Role;
 import org.sn1gateway.domain.port.MinerAnswerListener;
 import org.sn1gateway.domain.port.MinerCall;
@@ -34,6 +35,7 @@ import org.sn1gateway.domain.service.MinerProgress.State;
  */
 final class QueryRun implements ChatHandle {
     private final UUID id;
+    private final UUID partOf;
     private final ChatQuery query;
     private final ResponseSelector selector;
     private final AnswerCleaner cleaner;
@@ -53,10 +55,11 @@ final class QueryRun implements ChatHandle {
     private Runnable cancelDeadline = () -> { };
     private final int maxChunks;
 
-    QueryRun(UUID id, ChatQuery query, ResponseSelector selector, AnswerCleaner cleaner, ChatListener client,
-             QueryLog queryLog, Instant startedAt, int maxChunks) {
+    QueryRun(UUID id, UUID partOf, ChatQuery query, ResponseSelector selector, AnswerCleaner cleaner,
+             ChatListener client, QueryLog queryLog, Instant startedAt, int maxChunks) {
         this.maxChunks = maxChunks;
         this.id = id;
+        this.partOf = partOf;
         this.query = query;
         this.selector = selector;
         this.cleaner = cleaner;
@@ -98,7 +101,8 @@ final class QueryRun implements ChatHandle {
             return network.ask(progress.miner(), prompt, listener);
         } catch (RuntimeException e) {
             // The port promises not to throw; if an adapter does anyway, the query must still end.
-            listener.onFailure(new MinerFailure(MinerFailure.Kind.CONNECT, "the call could not start: " + e));
+            listener.onFailure(new MinerFailure(MinerFailure.Kind.CONNECT, "call_not_started", e.toString(),
+                    "the call could not start: " + e));
             return () -> { };
         }
     }
@@ -113,7 +117,7 @@ final class QueryRun implements ChatHandle {
             Duration at = elapsed();
             for (MinerProgress progress : miners) {
                 if (progress.isRunning()) {
-                    progress.stop(State.CANCELLED, "the client disconnected", at);
+                    progress.stop(State.CANCELLED, Reason.fixed("client_disconnected", "the client disconnected"), at);
                 }
             }
             logWhenSettled();
@@ -127,8 +131,8 @@ final class QueryRun implements ChatHandle {
         Duration at = elapsed();
         if (progress.chunks().size() >= maxChunks) {
             progress.cancelCall();
-            onFailure(progress, new MinerFailure(MinerFailure.Kind.BROKEN_STREAM,
-                    "the answer exceeded the limit of " + maxChunks + " chunks"));
+            onFailure(progress, new MinerFailure(MinerFailure.Kind.BROKEN_STREAM, "too_many_chunks",
+                    maxChunks + " chunks", "the answer exceeded the limit of " + maxChunks + " chunks"));
             return;
         }
         boolean first = progress.chunks().isEmpty();
@@ -181,7 +185,8 @@ final class QueryRun implements ChatHandle {
 
     private void onDeadline() {
         Duration at = elapsed();
-        String why = "no complete answer within the timeout of " + seconds(query.timeout()) + " s";
+        String limit = seconds(query.timeout()) + " s";
+        Reason why = new Reason("timeout", limit, "no complete answer within the timeout of " + limit);
         for (MinerProgress progress : miners) {
             if (progress.isRunning()) {
                 progress.stop(State.TIMED_OUT, why, at);
@@ -256,7 +261,7 @@ final class QueryRun implements ChatHandle {
         logged = true;
         cancelDeadline.run();
         queryLog.record(new QueryRecord(id, startedAt, query, client.outcome(), selected == null ? null : selected.uid(),
-                elapsed(), responses()));
+                elapsed(), responses(), partOf));
     }
 
     private ChatSummary summary() {

@@ -55,7 +55,8 @@ class AnswerCleanerTest {
         if (rule == null) {
             assertThat(verdict.reason()).isNull();
         } else {
-            assertThat(verdict.reason()).startsWith(rule + ": ");
+            assertThat(verdict.reason().code()).isEqualTo(rule);
+            assertThat(verdict.reason().text()).isEqualTo(rule + ": " + verdict.reason().detail());
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.sn1gateway.domain.model.Metagraph;
 import org.sn1gateway.domain.model.Miner;
@@ -99,8 +100,13 @@ public final class FakeMinerNetwork implements MinerNetwork {
             listener.onEnd();
         }
 
+        /** Fails with the reason {@code message}, under a code named after its kind. */
         public void fail(MinerFailure.Kind kind, String message) {
-            listener.onFailure(new MinerFailure(kind, message));
+            fail(new MinerFailure(kind, kind.name().toLowerCase(Locale.ROOT), null, message));
+        }
+
+        public void fail(MinerFailure failure) {
+            listener.onFailure(failure);
         }
 
         public boolean isCancelled() {

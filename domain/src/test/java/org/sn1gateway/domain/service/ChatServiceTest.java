@@ -26,8 +26,10 @@ import org.sn1gateway.domain.model.MinerStatus;
 import org.sn1gateway.domain.model.Preference;
 import org.sn1gateway.domain.model.QueryOutcome;
 import org.sn1gateway.domain.model.QueryRecord;
+import org.sn1gateway.domain.model.Reason;
 import org.sn1gateway.domain.model.Role;
 import org.sn1gateway.domain.model.SamplingMode;
+import org.sn1gateway.domain.port.MinerFailure;
 import org.sn1gateway.domain.port.MinerFailure.Kind;
 import org.sn1gateway.domain.sampling.AvailabilityRules;
 import org.sn1gateway.domain.sampling.MinerSampler;
@@ -82,7 +84,7 @@ class ChatServiceTest {
         assertThat(responses.get(2).characters()).isEqualTo("Paris is the capital.".length());
         assertThat(responses.get(0).status()).isEqualTo(MinerStatus.OK);
         assertThat(responses.get(1).status()).isEqualTo(MinerStatus.EMPTY);
-        assertThat(responses.get(1).reason()).startsWith("empty: ");
+        assertThat(responses.get(1).reason().code()).isEqualTo("empty");
         assertThat(scheduler.pendingDelays()).as("the deadline is disarmed").isEmpty();
     }
 
@@ -124,7 +126,8 @@ class ChatServiceTest {
         assertThat(client.summary().uid()).hasValue(1);
         MinerResponse stopped = byUid(log.only().responses()).get(0);
         assertThat(stopped.status()).isEqualTo(MinerStatus.ERROR);
-        assertThat(stopped.reason()).isEqualTo("the answer exceeded the limit of 3 chunks");
+        assertThat(stopped.reason()).isEqualTo(new Reason("too_many_chunks", "3 chunks",
+                "the answer exceeded the limit of 3 chunks"));
         assertThat(stopped.chunks()).isEqualTo(3);
     }
 
@@ -137,14 +140,15 @@ class ChatServiceTest {
 
         assertThat(client.summary().uid()).hasValue(1);
         assertThat(byUid(log.only().responses()).get(0).status()).isEqualTo(MinerStatus.FILTERED);
-        assertThat(byUid(log.only().responses()).get(0).reason()).startsWith("refusal: ");
+        assertThat(byUid(log.only().responses()).get(0).reason().code()).isEqualTo("refusal");
     }
 
     @Test
     void whenEveryMinerFailsTheClientGetsAnErrorThenDone() {
         service.start(query(Preference.FIRST, 0, 1), client);
 
-        network.call(0).fail(Kind.HTTP_STATUS, "HTTP 500: Internal Server Error");
+        Reason http500 = new Reason("http_500", "Internal Server Error", "HTTP 500: Internal Server Error");
+        network.call(0).fail(new MinerFailure(Kind.HTTP_STATUS, http500));
         network.call(1).fail(Kind.CONNECT, "connection refused");
 
         assertThat(client.events()).hasSize(2);
@@ -154,7 +158,7 @@ class ChatServiceTest {
         });
         assertThat(client.summary().uid()).isEmpty();
         assertThat(log.only().outcome()).isEqualTo(QueryOutcome.ALL_FAILED);
-        assertThat(byUid(log.only().responses()).get(0).reason()).isEqualTo("HTTP 500: Internal Server Error");
+        assertThat(byUid(log.only().responses()).get(0).reason()).isEqualTo(http500);
     }
 
     @Test
@@ -292,6 +296,35 @@ class ChatServiceTest {
         assertThat(summary.uid()).hasValue(3);
         assertThat(summary.miners()).extracting(MinerResponse::uid).contains(3, 0, 1);
         assertThat(summary.miners()).filteredOn(MinerResponse::selected).extracting(MinerResponse::uid).containsExactly(3);
+    }
+
+    @Test
+    void aMixturesSummaryAndChunksSpeakForTheWholeRequestAndItsSynthesisIsLoggedAsPartOfIt() throws Exception {
+        ChatHandle handle = service.startMixture(query(Preference.FIRST, 0, 1), client);
+        // The gathering must take measurably longer than the synthesis for the two to be told apart.
+        Thread.sleep(200);
+        network.call(0).text("Paris is the capital.").end();
+        network.call(1).text("The capital is Paris.").end();
+        FakeMinerNetwork.FakeCall top = network.awaitCall(3, Duration.ofSeconds(5));
+        network.awaitCall(4, Duration.ofSeconds(5)).end();
+        network.awaitCall(5, Duration.ofSeconds(5)).end();
+        top.text("Paris.").end();
+
+        ChatSummary summary = client.summary();
+        List<QueryRecord> phases = log.records();
+        assertThat(phases).hasSize(2);
+        QueryRecord gathering = phases.get(0);
+        QueryRecord synthesis = phases.get(1);
+        assertThat(summary.queryId()).as("the request is named by its first query").isEqualTo(gathering.id())
+                .isEqualTo(handle.queryId());
+        assertThat(gathering.partOf()).isNull();
+        assertThat(synthesis.partOf()).isEqualTo(gathering.id());
+        assertThat(summary.timing()).as("both phases").isGreaterThan(gathering.totalTime());
+        assertThat(client.chunks()).as("chunk times count from the request's start")
+                .allSatisfy(chunk -> assertThat(chunk.receivedAt()).isGreaterThan(gathering.totalTime()));
+        assertThat(summary.streamedChunks()).extracting(DeliveredChunk::receivedAt)
+                .containsExactlyElementsOf(client.chunks().stream().filter(chunk -> !chunk.last())
+                        .map(DeliveredChunk::receivedAt).toList());
     }
 
     @Test
