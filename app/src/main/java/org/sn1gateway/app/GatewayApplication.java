@@ -43,6 +43,7 @@ import org.sn1gateway.app.cli.SimulateCommand;
 import org.sn1gateway.app.cli.TimingsCommand;
 import org.sn1gateway.app.cli.WalletCommand;
 import org.sn1gateway.app.config.BackgroundTimer;
+import org.sn1gateway.app.config.BuiltNetwork;
 import org.sn1gateway.app.config.GatewayConfiguration;
 import org.sn1gateway.app.docs.ApiDocumentation;
 import org.sn1gateway.app.errors.BodyDrainingInterceptor;
@@ -130,11 +131,12 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         SchemaMigrations.apply(dataSource);
         Jdbi jdbi = Jdbi.create(dataSource);
 
-        MinerNetwork network = config.network().build(environment);
-        QueuedQueryLog queryLog = queryLog(config, environment, jdbi);
+        BuiltNetwork built = config.network().build(environment);
+        MinerNetwork network = built.network();
+        QueuedQueryLog queryLog = queryLog(config, environment, jdbi, built);
         // The gateway never queries its own hotkey, should the validator's uid be in the metagraph.
         AvailabilityRules availability = new AvailabilityRules(AvailabilityRules.DEFAULT_VALIDATOR_STAKE_LIMIT,
-                config.network().signer().map(RequestSigner::hotkey));
+                built.signer().map(RequestSigner::hotkey));
         RecentOutcomes outcomes = new RecentOutcomes(queryLog, MinerNetworkHealthCheck.UNANSWERED_IN_A_ROW);
         QueryLog measuredLog = new MinerMetrics(outcomes, environment.metrics(), PrometheusEndpoint.register(environment));
         ChatService chat = new ChatService(network, measuredLog,
@@ -167,16 +169,17 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
 
         environment.healthChecks().register("database", new DatabaseHealthCheck(jdbi, queryLog));
         environment.healthChecks().register("metagraph",
-                new MetagraphHealthCheck(network, config.network().metagraphSync(), InstantSource.system()));
-        environment.admin().addTask(new ResyncMetagraphTask(config.network().metagraphSync()));
-        config.network().signer().ifPresent(signer ->
+                new MetagraphHealthCheck(network, built.metagraphSync(), InstantSource.system()));
+        environment.admin().addTask(new ResyncMetagraphTask(built.metagraphSync()));
+        built.signer().ifPresent(signer ->
                 environment.healthChecks().register("wallet", new WalletHealthCheck(signer)));
         environment.healthChecks().register("miner-network", new MinerNetworkHealthCheck(network, availability, outcomes));
     }
 
-    private static QueuedQueryLog queryLog(GatewayConfiguration config, Environment environment, Jdbi jdbi) {
+    private static QueuedQueryLog queryLog(GatewayConfiguration config, Environment environment, Jdbi jdbi,
+                                           BuiltNetwork network) {
         QueuedQueryLog queryLog = new QueuedQueryLog(
-                new JdbiQueryLog(jdbi, config.network()::protocolOf, config.queryLog().storeText()),
+                new JdbiQueryLog(jdbi, network.protocolOf(), config.queryLog().storeText()),
                 config.queryLog().queue());
         // Rows waiting, written and lost are visible in the metrics; a loss also turns the health check red.
         environment.metrics().gauge("sn1.query-log.pending", () -> () -> queryLog.status().pending());

@@ -19,4 +19,11 @@ public final class Dendrites {
     public Dendrite forProtocol(MinerProtocol protocol) {
         return byProtocol.get(protocol);
     }
+
+    /** Asks each listed uid in its own protocol and every other miner in {@code otherwise}. */
+    public Dendrite perMiner(Map<Integer, MinerProtocol> protocolByUid, MinerProtocol otherwise) {
+        Map<Integer, MinerProtocol> protocols = Map.copyOf(protocolByUid);
+        return (miner, prompt, listener) ->
+                forProtocol(protocols.getOrDefault(miner.uid(), otherwise)).call(miner, prompt, listener);
+    }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.sn1gateway.adapters.subtensor.MetagraphSource;
 import org.sn1gateway.domain.model.Metagraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

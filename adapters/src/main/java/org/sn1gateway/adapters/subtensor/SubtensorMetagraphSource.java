@@ -7,7 +7,6 @@ import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.List;
 import org.sn1gateway.adapters.crypto.Ss58;
-import org.sn1gateway.adapters.network.MetagraphSource;
 import org.sn1gateway.adapters.scale.RuntimeMetadata;
 import org.sn1gateway.adapters.scale.ScaleReader;
 import org.sn1gateway.domain.model.AxonEndpoint;

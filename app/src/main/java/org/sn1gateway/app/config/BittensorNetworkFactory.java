@@ -16,7 +16,8 @@ import org.sn1gateway.adapters.dendrite.MinerHttpClients;
 import org.sn1gateway.adapters.dendrite.MinerProtocol;
 import org.sn1gateway.adapters.dendrite.RequestSigner;
 import org.sn1gateway.adapters.network.AxonAddressPolicy;
-import org.sn1gateway.adapters.network.BittensorMinerNetwork;
+import org.sn1gateway.adapters.network.DendriteMinerNetwork;
+import org.sn1gateway.adapters.network.GuardedDendrite;
 import org.sn1gateway.adapters.network.SyncedMetagraph;
 import org.sn1gateway.adapters.subtensor.JsonRpcClient;
 import org.sn1gateway.adapters.subtensor.SubtensorEndpoint;
@@ -69,21 +70,18 @@ public class BittensorNetworkFactory implements NetworkFactory {
     @JsonProperty
     private DataSize maxAnswerSize = DataSize.mebibytes(1);
 
-    private RequestSigner signer;
-    private SyncedMetagraph sync;
-
     @Override
-    public MinerNetwork build(Environment environment) {
-        signer = wallet.load();
+    public BuiltNetwork build(Environment environment) {
+        RequestSigner signer = wallet.load();
         Dendrites dendrites = new Dendrites(MinerHttpClients.create(connectTimeout.toJavaDuration()), signer,
                 maxAnswerSize.toBytes());
         AxonAddressPolicy policy = SubtensorEndpoint.isPublic(chain) && !allowNonPublicAxons
                 ? AxonAddressPolicy.publicOnly() : AxonAddressPolicy.anyAddress();
-        BittensorMinerNetwork network = new BittensorMinerNetwork(rpc(), subnet(), resyncInterval.toJavaDuration(),
-                dendrites, protocol, policy, InstantSource.system())
-                .start(BackgroundTimer.named(environment, "metagraph-sync"));
-        sync = network.sync();
-        return network;
+        SyncedMetagraph sync = new SyncedMetagraph(new SubtensorMetagraphSource(rpc(), subnet(), InstantSource.system()),
+                resyncInterval.toJavaDuration(), subnet(), InstantSource.system());
+        sync.start(BackgroundTimer.named(environment, "metagraph-sync"));
+        MinerNetwork network = new DendriteMinerNetwork(sync, new GuardedDendrite(dendrites.forProtocol(protocol), policy));
+        return new BuiltNetwork(network, Optional.of(signer), Optional.of(sync), uid -> protocol.configName());
     }
 
     /** Reads the metagraph once, without a wallet: for the {@code metagraph} command. */
@@ -99,20 +97,5 @@ public class BittensorNetworkFactory implements NetworkFactory {
 
     private int subnet() {
         return netuid != null ? netuid : chain.equals("test") ? 61 : 1;
-    }
-
-    @Override
-    public Optional<SyncedMetagraph> metagraphSync() {
-        return Optional.ofNullable(sync);
-    }
-
-    @Override
-    public Optional<RequestSigner> signer() {
-        return Optional.ofNullable(signer);
-    }
-
-    @Override
-    public String protocolOf(int uid) {
-        return protocol.configName();
     }
 }

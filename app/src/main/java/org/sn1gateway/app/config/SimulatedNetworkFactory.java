@@ -12,11 +12,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.sn1gateway.adapters.dendrite.MinerHttpClients;
 import org.sn1gateway.adapters.dendrite.MinerProtocol;
 import org.sn1gateway.adapters.dendrite.NonceSource;
 import org.sn1gateway.adapters.dendrite.SynapseDendrite;
+import org.sn1gateway.adapters.network.AxonAddressPolicy;
 import org.sn1gateway.adapters.network.DendriteMinerNetwork;
+import org.sn1gateway.adapters.network.GuardedDendrite;
 import org.sn1gateway.adapters.simulation.MinerBehaviour;
 import org.sn1gateway.adapters.simulation.SimulatedSubnet;
 import org.sn1gateway.adapters.simulation.SimulationSettings;
@@ -54,21 +57,28 @@ public class SimulatedNetworkFactory implements NetworkFactory {
     @JsonProperty
     private DataSize maxAnswerSize = DataSize.mebibytes(1);
 
-    private SimulatedSubnet subnet;
+    /** Gauges of the simulated axons: requests received (the gateway's and any other), and streams whose caller left. */
+    public static final String REQUESTS_RECEIVED = "sn1.simulated-subnet.requests-received";
+    public static final String STREAMS_ABANDONED = "sn1.simulated-subnet.streams-abandoned-by-caller";
 
     @Override
-    public MinerNetwork build(Environment environment) {
-        subnet = SimulatedSubnet.start(new SimulationSettings(miners, seed, behaviours, timeScale));
+    public BuiltNetwork build(Environment environment) {
+        SimulatedSubnet subnet = SimulatedSubnet.start(new SimulationSettings(miners, seed, behaviours, timeScale));
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {
                 subnet.close();
             }
         });
+        environment.metrics().gauge(REQUESTS_RECEIVED, () -> subnet::requestsReceived);
+        environment.metrics().gauge(STREAMS_ABANDONED, () -> subnet::streamsAbandonedByCaller);
         SynapseDendrite dendrite = new SynapseDendrite(MinerHttpClients.create(connectTimeout.toJavaDuration()),
-                subnet.gatewayHotkey(), NonceSource.systemClock(),
-                maxAnswerSize.toBytes());
-        return new DendriteMinerNetwork(subnet::metagraph, dendrite);
+                subnet.gatewayHotkey(), NonceSource.systemClock(), maxAnswerSize.toBytes());
+        // The simulated axons listen on loopback, which only they may use.
+        MinerNetwork network = new DendriteMinerNetwork(subnet::metagraph,
+                new GuardedDendrite(dendrite, AxonAddressPolicy.anyAddress()));
+        // The simulated validator signs, but it has no wallet for the health check to report.
+        return new BuiltNetwork(network, Optional.empty(), Optional.empty(), uid -> MinerProtocol.SYNAPSE.configName());
     }
 
     /** The simulated metagraph, with its axons stopped again afterwards. */
@@ -77,18 +87,5 @@ public class SimulatedNetworkFactory implements NetworkFactory {
         try (SimulatedSubnet started = SimulatedSubnet.start(new SimulationSettings(miners, seed, behaviours, timeScale))) {
             return started.metagraph();
         }
-    }
-
-    @Override
-    public String protocolOf(int uid) {
-        return MinerProtocol.SYNAPSE.configName();
-    }
-
-    /** The subnet {@link #build} started, for operators' tools and tests. */
-    public SimulatedSubnet subnet() {
-        if (subnet == null) {
-            throw new IllegalStateException("the simulated subnet has not been started");
-        }
-        return subnet;
     }
 }

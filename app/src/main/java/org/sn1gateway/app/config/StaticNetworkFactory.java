@@ -18,8 +18,9 @@ import org.sn1gateway.adapters.dendrite.Dendrites;
 import org.sn1gateway.adapters.dendrite.MinerHttpClients;
 import org.sn1gateway.adapters.dendrite.MinerProtocol;
 import org.sn1gateway.adapters.dendrite.RequestSigner;
+import org.sn1gateway.adapters.network.AxonAddressPolicy;
 import org.sn1gateway.adapters.network.DendriteMinerNetwork;
-import org.sn1gateway.adapters.network.ProtocolRoutingDendrite;
+import org.sn1gateway.adapters.network.GuardedDendrite;
 import org.sn1gateway.domain.model.Metagraph;
 import org.sn1gateway.domain.port.MinerNetwork;
 
@@ -51,8 +52,6 @@ public class StaticNetworkFactory implements NetworkFactory {
     @JsonProperty
     private String unsignedHotkey = "5C4hrfjw9DjXZTzV3MwzrrAr9P1MJhSrvWGWqi1eSuyUpnhM";
 
-    private RequestSigner signer;
-
     @NotNull
     @JsonProperty
     private Duration connectTimeout = Duration.seconds(2);
@@ -61,26 +60,18 @@ public class StaticNetworkFactory implements NetworkFactory {
     @JsonProperty
     private DataSize maxAnswerSize = DataSize.mebibytes(1);
 
-    private Map<Integer, MinerProtocol> protocols;
-
     @Override
-    public MinerNetwork build(Environment environment) {
-        protocols = miners.stream()
-                .collect(Collectors.toMap(StaticMiner::uid, miner -> miner.protocol(protocol), (a, b) -> a));
+    public BuiltNetwork build(Environment environment) {
+        Map<Integer, MinerProtocol> protocols = miners.stream()
+                .collect(Collectors.toUnmodifiableMap(StaticMiner::uid, miner -> miner.protocol(protocol), (a, b) -> a));
         Metagraph metagraph = new Metagraph(netuid, 0, Instant.now(), miners.stream().map(StaticMiner::toMiner).toList());
-        signer = wallet == null ? RequestSigner.unsigned(unsignedHotkey) : wallet.load();
+        RequestSigner signer = wallet == null ? RequestSigner.unsigned(unsignedHotkey) : wallet.load();
         Dendrites dendrites = new Dendrites(MinerHttpClients.create(connectTimeout.toJavaDuration()), signer,
                 maxAnswerSize.toBytes());
-        return new DendriteMinerNetwork(() -> metagraph, new ProtocolRoutingDendrite(dendrites, protocols, protocol));
-    }
-
-    @Override
-    public Optional<RequestSigner> signer() {
-        return Optional.ofNullable(signer);
-    }
-
-    @Override
-    public String protocolOf(int uid) {
-        return (protocols == null ? Map.<Integer, MinerProtocol>of() : protocols).getOrDefault(uid, protocol).configName();
+        // The operator listed these addresses, so any of them may be contacted.
+        MinerNetwork network = new DendriteMinerNetwork(() -> metagraph,
+                new GuardedDendrite(dendrites.perMiner(protocols, protocol), AxonAddressPolicy.anyAddress()));
+        return new BuiltNetwork(network, Optional.of(signer), Optional.empty(),
+                uid -> protocols.getOrDefault(uid, protocol).configName());
     }
 }

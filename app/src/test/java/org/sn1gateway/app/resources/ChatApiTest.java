@@ -85,14 +85,14 @@ class ChatApiTest {
     @MethodSource("invalidBodies")
     void refusesInvalidInputNamingTheProblemWithoutAskingAnyMiner(String body, int status, String message)
             throws Exception {
-        long asked = GatewayFixture.subnet(APP).requestsReceived();
+        long asked = GatewayFixture.minerRequestsReceived(APP);
 
         try (Response response = post(APP, "chat", body, Map.of("api_key", API_KEY))) {
             assertThat(response.getStatus()).isEqualTo(status);
             assertThat(response.getMediaType().toString()).startsWith("application/json");
             assertThat(response.readEntity(String.class)).contains(message);
         }
-        assertThat(GatewayFixture.subnet(APP).requestsReceived()).isEqualTo(asked);
+        assertThat(GatewayFixture.minerRequestsReceived(APP)).isEqualTo(asked);
     }
 
     @Test

@@ -46,7 +46,7 @@ class ChatLimitsTest {
     @ParameterizedTest(name = "[{index}] {1}")
     @MethodSource("overTheLimits")
     void chatsOverTheLimitsAreRefusedOnEveryEndpointWithoutAskingAMiner(String body, String error) throws Exception {
-        long asked = GatewayFixture.subnet(APP).requestsReceived();
+        long asked = GatewayFixture.minerRequestsReceived(APP);
 
         for (String path : new String[] {"chat", "echo"}) {
             for (String accept : new String[] {"text/event-stream", "application/json"}) {
@@ -56,7 +56,7 @@ class ChatLimitsTest {
                 }
             }
         }
-        assertThat(GatewayFixture.subnet(APP).requestsReceived()).isEqualTo(asked);
+        assertThat(GatewayFixture.minerRequestsReceived(APP)).isEqualTo(asked);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.sn1gateway.app.support.GatewayFixture.rows;
 import static org.sn1gateway.app.support.GatewayFixture.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
@@ -134,19 +135,21 @@ class ChatStreamTest {
         List<Event> events = chat("{\"messages\": [\"Hello\"], \"roles\": [\"user\"], \"uids\": [8]}");
 
         assertThat(events.getFirst().data().get("error").asText()).startsWith("No miner available");
-        assertThat(GatewayFixture.subnet(APP).metagraph().miner(8).orElseThrow().validatorPermit()).isTrue();
+        JsonNode miners = new ObjectMapper().readTree(target(APP, "miners").request().header("api_key", API_KEY)
+                .get(String.class));
+        assertThat(miners.get(8).get("validator_permit").asBoolean()).as("uid 8 is the validator").isTrue();
     }
 
     @Test
     void aClientThatLeavesMidStreamCancelsTheMinerCallsAndTheQueryIsStillLogged() throws Exception {
-        long abandonedBefore = GatewayFixture.subnet(APP).streamsAbandonedByCaller();
+        long abandonedBefore = GatewayFixture.minerStreamsAbandoned(APP);
         SseChat chat = SseChat.open(target(APP, "chat"),
                 "{\"messages\": [\"Describe a long journey\"], \"roles\": [\"user\"], \"uids\": [1]}", API_KEY);
         assertThat(chat.next(WAIT).name()).isEqualTo("chunk");
 
         chat.close();
 
-        await().atMost(WAIT).until(() -> GatewayFixture.subnet(APP).streamsAbandonedByCaller() > abandonedBefore);
+        await().atMost(WAIT).until(() -> GatewayFixture.minerStreamsAbandoned(APP) > abandonedBefore);
         // This test's query: the slow miner, cancelled when the client left. (Jersey's SseEventSource may
         // re-send a chat when its stream ends, this one included, and cancel that on close too: every such
         // query must be logged the same way.)

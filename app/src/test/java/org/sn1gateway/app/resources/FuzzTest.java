@@ -76,7 +76,7 @@ class FuzzTest {
 
     @Test
     void brokenBodiesAreRefusedWith4xxAndNeverReachAMiner() throws Exception {
-        long minerRequestsBefore = GatewayFixture.subnet(APP).requestsReceived();
+        long minerRequestsBefore = GatewayFixture.minerRequestsReceived(APP);
         Map<Integer, Integer> statuses = new TreeMap<>();
 
         fuzz("/chat", CHAT, invalidChatValues, statuses);
@@ -84,7 +84,7 @@ class FuzzTest {
 
         assertThat(statuses.keySet()).as("statuses seen: " + statuses).allMatch(status -> status >= 400 && status < 500);
         assertThat(statuses.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(2 * BODIES_PER_API);
-        assertThat(GatewayFixture.subnet(APP).requestsReceived()).as("miners asked").isEqualTo(minerRequestsBefore);
+        assertThat(GatewayFixture.minerRequestsReceived(APP)).as("miners asked").isEqualTo(minerRequestsBefore);
         assertThat(client.send(request("/v1/models", "GET", null), HttpResponse.BodyHandlers.ofString()).statusCode())
                 .as("still serving").isEqualTo(200);
     }

@@ -69,7 +69,7 @@ class HostileMinersTest {
         assertThat(summary.get("uid").asInt()).isZero();
         assertThat(summary.get("completion").asText()).isNotBlank().doesNotContain("CUDA").doesNotContain("html");
         assertThat(status(0)).isEqualTo("selected");
-        assertThat(GatewayFixture.subnet(APP).requestsReceived()).as("the redirect was not followed").isEqualTo(9);
+        assertThat(GatewayFixture.minerRequestsReceived(APP)).as("the redirect was not followed").isEqualTo(9);
     }
 
     @Test

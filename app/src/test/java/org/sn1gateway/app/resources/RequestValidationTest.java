@@ -75,7 +75,7 @@ class RequestValidationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("apis")
     void everyWrongFieldIsNamedInOne422WithTheTypeItExpects(Api api) throws Exception {
-        long asked = GatewayFixture.subnet(APP).requestsReceived();
+        long asked = GatewayFixture.minerRequestsReceived(APP);
 
         HttpResponse<String> response = post(api, api.body(
                 "\"k\": 2.5, \"timeout\": \"x\", \"exclude\": [1.5], \"uids\": [\"a\"], \"prefer\": \"best\""));
@@ -84,7 +84,7 @@ class RequestValidationTest {
         assertThat(errors(response)).containsExactlyInAnyOrder("k must be an integer", "timeout must be a number",
                 "exclude[0] must be an integer", "uids[0] must be an integer",
                 "prefer must be first, longest, shortest or consensus");
-        assertThat(GatewayFixture.subnet(APP).requestsReceived()).isEqualTo(asked);
+        assertThat(GatewayFixture.minerRequestsReceived(APP)).isEqualTo(asked);
     }
 
     static Stream<Arguments> wrongTypes() {
@@ -136,13 +136,13 @@ class RequestValidationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("apis")
     void booleansMustBeJsonBooleans(Api api) throws Exception {
-        long asked = GatewayFixture.subnet(APP).requestsReceived();
+        long asked = GatewayFixture.minerRequestsReceived(APP);
 
         HttpResponse<String> response = post(api, api.body("\"trace\": \"yes\", \"mixture\": \"true\""));
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(errors(response)).containsExactlyInAnyOrder("trace must be a boolean", "mixture must be a boolean");
-        assertThat(GatewayFixture.subnet(APP).requestsReceived()).isEqualTo(asked);
+        assertThat(GatewayFixture.minerRequestsReceived(APP)).isEqualTo(asked);
     }
 
     @ParameterizedTest(name = "{0}")

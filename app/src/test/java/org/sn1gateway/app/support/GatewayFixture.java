@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.sn1gateway.adapters.simulation.SimulatedSubnet;
 import org.sn1gateway.app.GatewayApplication;
 import org.sn1gateway.app.config.GatewayConfiguration;
 import org.sn1gateway.app.config.SimulatedNetworkFactory;
@@ -73,8 +72,18 @@ public final class GatewayFixture {
         }
     }
 
-    public static SimulatedSubnet subnet(DropwizardAppExtension<GatewayConfiguration> app) {
-        return ((SimulatedNetworkFactory) app.getConfiguration().network()).subnet();
+    /** Requests the simulated subnet's axons have received so far, from the gateway's own gauge. */
+    public static long minerRequestsReceived(DropwizardAppExtension<GatewayConfiguration> app) {
+        return gauge(app, SimulatedNetworkFactory.REQUESTS_RECEIVED);
+    }
+
+    /** Streams of the simulated subnet's axons whose caller went away, from the gateway's own gauge. */
+    public static long minerStreamsAbandoned(DropwizardAppExtension<GatewayConfiguration> app) {
+        return gauge(app, SimulatedNetworkFactory.STREAMS_ABANDONED);
+    }
+
+    private static long gauge(DropwizardAppExtension<GatewayConfiguration> app, String name) {
+        return ((Number) app.getEnvironment().metrics().getGauges().get(name).getValue()).longValue();
     }
 
     public static Jdbi database(DropwizardAppExtension<GatewayConfiguration> app) {

@@ -1,4 +1,4 @@
-package org.sn1gateway.adapters.network;
+package org.sn1gateway.adapters.subtensor;
 
 import org.sn1gateway.domain.model.Metagraph;
 

@@ -1,0 +1,26 @@
+package org.sn1gateway.app.config;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import org.sn1gateway.adapters.dendrite.RequestSigner;
+import org.sn1gateway.adapters.network.SyncedMetagraph;
+import org.sn1gateway.domain.port.MinerNetwork;
+
+/**
+ * What a {@link NetworkFactory} built, for the composition root to wire into health checks, tasks and the
+ * query log.
+ *
+ * @param signer        the hotkey that signs requests to real miners, when there is one
+ * @param metagraphSync the background sync, for networks that read their metagraph from a chain
+ * @param protocolOf    the protocol each uid is asked in, as the query log records it
+ */
+public record BuiltNetwork(MinerNetwork network, Optional<RequestSigner> signer,
+                           Optional<SyncedMetagraph> metagraphSync, IntFunction<String> protocolOf) {
+    public BuiltNetwork {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(signer, "signer");
+        Objects.requireNonNull(metagraphSync, "metagraphSync");
+        Objects.requireNonNull(protocolOf, "protocolOf");
+    }
+}
