@@ -155,9 +155,9 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         environment.metrics().gauge("sn1.streams.open", () -> streams::open);
         environment.metrics().gauge("sn1.streams.clients-gone", () -> streams::clientsGone);
         environment.jersey().register(new ChatResource(chat, config.chat(), environment.getObjectMapper(), streams,
-                environment.metrics()));
+                environment.metrics(), built.sources()));
         environment.jersey().register(new OpenAiResource(chat, config.chat(), environment.getObjectMapper(), streams,
-                environment.metrics()));
+                environment.metrics(), built.sources()));
         environment.jersey().register(new OpenAiErrorsFilter());
         environment.jersey().register(new PagesResource());
         environment.jersey().register(new MinersResource(network, new TimingAnalysis(jdbi), availability));

@@ -9,7 +9,8 @@ import java.nio.ByteBuffer;
  * Reads an OpenAI chat-completion stream as the OpenAI client does (bittensor.md §2.5): lines end in CR,
  * LF or CRLF; {@code field: value} with one optional space; comments start with {@code :}; an event's
  * {@code data} lines join with LF; {@code [DONE]} ends it; a payload with an {@code error} key is an error.
- * Text is {@code choices[0].delta.content}; everything else in a chunk is ignored.
+ * Text is {@code choices[0].delta.content}; of the rest, only the {@code model} and {@code usage} are read,
+ * for the report.
  */
 final class OpenAiStreamDecoder implements AnswerDecoder {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,6 +22,15 @@ final class OpenAiStreamDecoder implements AnswerDecoder {
     private boolean hasData;
     private boolean afterCarriageReturn;
     private boolean done;
+    private final CompletionReport report;
+
+    OpenAiStreamDecoder() {
+        this(CompletionReport.NONE);
+    }
+
+    OpenAiStreamDecoder(CompletionReport report) {
+        this.report = report;
+    }
 
     @Override
     public String decode(ByteBuffer bytes) {
@@ -86,24 +96,43 @@ final class OpenAiStreamDecoder implements AnswerDecoder {
         return content(payload);
     }
 
-    private static String content(String payload) {
-        JsonNode chunk;
-        try {
-            chunk = JSON.readTree(payload);
-        } catch (JsonProcessingException e) {
-            throw new MalformedAnswerException("not_json", "a stream event is not JSON", abbreviate(payload));
-        }
-        if (chunk.has("error")) {
-            JsonNode error = chunk.get("error");
-            JsonNode message = error.has("message") ? error.get("message") : error;
-            throw new MalformedAnswerException("miner_error", "the miner reported an error",
-                    abbreviate(message.isTextual() ? message.asText() : message.toString()));
-        }
+    private String content(String payload) {
+        JsonNode chunk = parse(payload, "a stream event is not JSON");
+        reported(chunk, report);
         JsonNode content = chunk.path("choices").path(0).path("delta").path("content");
         return content.isTextual() ? content.asText() : "";
     }
 
-    private static String abbreviate(String text) {
+    /** A JSON payload, refused as malformed when it is not JSON or carries an {@code error} object. */
+    static JsonNode parse(String payload, String notJson) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new MalformedAnswerException("not_json", notJson, abbreviate(payload));
+        }
+        if (json == null) {
+            throw new MalformedAnswerException("not_json", notJson, "nothing");
+        }
+        if (json.has("error")) {
+            JsonNode error = json.get("error");
+            JsonNode message = error.has("message") ? error.get("message") : error;
+            throw new MalformedAnswerException("miner_error", "the miner reported an error",
+                    abbreviate(message.isTextual() ? message.asText() : message.toString()));
+        }
+        return json;
+    }
+
+    /** Hands a chunk's or completion's {@code model} and {@code usage} to the report. */
+    static void reported(JsonNode json, CompletionReport report) {
+        JsonNode model = json.path("model");
+        if (model.isTextual() && !model.asText().isBlank()) {
+            report.model(model.asText());
+        }
+        TokenUsage.of(json.get("usage")).ifPresent(report::usage);
+    }
+
+    static String abbreviate(String text) {
         return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 }

@@ -28,6 +28,7 @@ final class StreamedCall implements MinerCall {
     private final AtomicBoolean ended = new AtomicBoolean();
     private final Runnable whenOver;
     private final ResponseCheck check;
+    private final Supplier<AnswerDecoder> wholeAnswers;
     private volatile CompletableFuture<?> exchange;
     private volatile AnswerSubscriber subscriber;
 
@@ -41,6 +42,13 @@ final class StreamedCall implements MinerCall {
      */
     StreamedCall(MinerAnswerListener listener, Supplier<AnswerDecoder> decoders, long maxAnswerBytes,
                  ResponseCheck check, Runnable whenOver) {
+        this(listener, decoders, null, maxAnswerBytes, check, whenOver);
+    }
+
+    /** As above; {@code wholeAnswers}, when not null, reads an {@code application/json} success as one answer. */
+    StreamedCall(MinerAnswerListener listener, Supplier<AnswerDecoder> decoders, Supplier<AnswerDecoder> wholeAnswers,
+                 long maxAnswerBytes, ResponseCheck check, Runnable whenOver) {
+        this.wholeAnswers = wholeAnswers;
         this.listener = listener;
         this.decoders = decoders;
         this.maxAnswerBytes = maxAnswerBytes;
@@ -61,7 +69,10 @@ final class StreamedCall implements MinerCall {
             return new ErrorBodySubscriber(response.statusCode(), this::refused);
         }
         String type = response.headers().firstValue("Content-Type").orElse("");
-        if (!isStream(type)) {
+        Supplier<AnswerDecoder> reader = decoders;
+        if (wholeAnswers != null && isJson(type)) {
+            reader = wholeAnswers;
+        } else if (!isStream(type)) {
             // A success that carries an error page or a JSON error is no answer, whatever its text.
             String received = "HTTP " + response.statusCode() + " with " + type.replaceAll("\\p{Cntrl}", " ");
             return new ErrorBodySubscriber(MinerFailure.Kind.BROKEN_STREAM, "not_a_stream",
@@ -72,7 +83,7 @@ final class StreamedCall implements MinerCall {
             // Not one byte of a refused answer is read: it may be endless, and it is nobody's answer.
             return new DroppedBody(() -> refused(refusal.get()));
         }
-        AnswerSubscriber answer = new AnswerSubscriber(decoders.get(), maxAnswerBytes, this);
+        AnswerSubscriber answer = new AnswerSubscriber(reader.get(), maxAnswerBytes, this);
         subscriber = answer;
         return BodySubscribers.fromSubscriber(answer);
     }
@@ -84,6 +95,10 @@ final class StreamedCall implements MinerCall {
     private static boolean isStream(String contentType) {
         String type = contentType.toLowerCase(Locale.ROOT).strip();
         return type.isEmpty() || type.startsWith("text/event-stream") || type.startsWith("text/plain");
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType.toLowerCase(Locale.ROOT).strip().startsWith("application/json");
     }
 
     void attach(CompletableFuture<HttpResponse<Void>> sent) {

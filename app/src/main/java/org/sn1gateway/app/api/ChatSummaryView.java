@@ -17,9 +17,10 @@ public record ChatSummaryView(
         @JsonProperty("query_id") String queryId,
         @JsonProperty("selected_by") String selectedBy,
         @JsonProperty("support") @JsonInclude(JsonInclude.Include.NON_NULL) Integer support,
-        @JsonProperty("miners") List<MinerReport> miners) {
+        @JsonProperty("miners") List<MinerReport> miners,
+        @JsonProperty("answered_by") String answeredBy) {
 
-    public static ChatSummaryView of(ChatSummary summary) {
+    public static ChatSummaryView of(ChatSummary summary, AnswerSources sources) {
         return new ChatSummaryView(
                 summary.streamedChunks().stream().map(DeliveredChunk::delta).toList(),
                 summary.streamedChunks().stream().map(chunk -> Seconds.of(chunk.receivedAt())).toList(),
@@ -29,6 +30,7 @@ public record ChatSummaryView(
                 summary.queryId().toString(),
                 summary.selectedBy(),
                 summary.support().isPresent() ? summary.support().getAsInt() : null,
-                summary.miners().stream().map(MinerReport::of).toList());
+                summary.miners().stream().map(MinerReport::of).toList(),
+                sources.answeredBy(summary).orElse(null));
     }
 }

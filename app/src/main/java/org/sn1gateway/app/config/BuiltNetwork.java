@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 import org.sn1gateway.adapters.dendrite.RequestSigner;
 import org.sn1gateway.adapters.network.SyncedMetagraph;
+import org.sn1gateway.app.api.AnswerSources;
 import org.sn1gateway.domain.port.MinerNetwork;
 
 /**
@@ -14,10 +15,19 @@ import org.sn1gateway.domain.port.MinerNetwork;
  * @param signer        the hotkey that signs requests to real miners, when there is one
  * @param metagraphSync the background sync, for networks that read their metagraph from a chain
  * @param protocolOf    the protocol each uid is asked in, as the query log records it
+ * @param sources       how answers name who gave them
  */
 public record BuiltNetwork(MinerNetwork network, Optional<RequestSigner> signer,
-                           Optional<SyncedMetagraph> metagraphSync, IntFunction<String> protocolOf) {
+                           Optional<SyncedMetagraph> metagraphSync, IntFunction<String> protocolOf,
+                           AnswerSources sources) {
+    /** A network of subnet miners, named as such. */
+    public BuiltNetwork(MinerNetwork network, Optional<RequestSigner> signer, Optional<SyncedMetagraph> metagraphSync,
+                        IntFunction<String> protocolOf) {
+        this(network, signer, metagraphSync, protocolOf, AnswerSources.miners(network::metagraph));
+    }
+
     public BuiltNetwork {
+        Objects.requireNonNull(sources, "sources");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(signer, "signer");
         Objects.requireNonNull(metagraphSync, "metagraphSync");

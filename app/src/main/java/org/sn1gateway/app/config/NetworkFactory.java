@@ -10,7 +10,8 @@ import org.sn1gateway.domain.model.Metagraph;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = SimulatedNetworkFactory.class, name = "simulated"),
         @JsonSubTypes.Type(value = StaticNetworkFactory.class, name = "static"),
-        @JsonSubTypes.Type(value = BittensorNetworkFactory.class, name = "bittensor")})
+        @JsonSubTypes.Type(value = BittensorNetworkFactory.class, name = "bittensor"),
+        @JsonSubTypes.Type(value = OpenAiNetworkFactory.class, name = "openai")})
 public interface NetworkFactory {
     /** Builds the network and registers whatever it must start and stop with the environment. */
     BuiltNetwork build(Environment environment);

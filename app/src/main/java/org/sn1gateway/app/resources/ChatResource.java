@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import org.sn1gateway.app.api.AnswerSources;
 import org.sn1gateway.app.api.ChatLimits;
 import org.sn1gateway.app.api.ChatRequest;
 import org.sn1gateway.app.auth.ApiClient;
@@ -46,9 +47,11 @@ public class ChatResource {
     private final ChatLimits limits;
     private final ChatTimer streamTimer;
     private final ChatTimer jsonTimer;
+    private final AnswerSources sources;
 
     public ChatResource(ChatService chat, ChatSettings settings, ObjectMapper json, StreamCounters streams,
-                        MetricRegistry metrics) {
+                        MetricRegistry metrics, AnswerSources sources) {
+        this.sources = sources;
         this.streams = streams;
         this.streamTimer = new ChatTimer(metrics, ChatResource.class, "chat-stream");
         this.jsonTimer = new ChatTimer(metrics, ChatResource.class, "chat-json");
@@ -66,7 +69,7 @@ public class ChatResource {
         ChatQuery query = limitedQuery(request);
         Runnable timed = streamTimer.timeStream();
         SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams,
-                request.isTraced());
+                request.isTraced(), sources);
         stream.writeFor(start(request, query, stream), timed);
     }
 
@@ -77,7 +80,7 @@ public class ChatResource {
                          @Suspended AsyncResponse response) {
         ChatQuery query = limitedQuery(request);
         jsonTimer.time(response);
-        start(request, query, new JsonAnswer(response));
+        start(request, query, new JsonAnswer(response, sources));
     }
 
     private ChatHandle start(ChatRequest request, ChatQuery query, ChatListener listener) {
@@ -97,7 +100,7 @@ public class ChatResource {
     public void echo(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
                      @Context Sse sse) {
         ChatQuery query = limitedQuery(request);
-        SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams, false);
+        SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams, false, sources);
         ChatHandle echo = EchoStream.start(query, settings.echoDelay(), stream);
         stream.writeFor(echo);
     }
@@ -107,6 +110,6 @@ public class ChatResource {
     @Produces(JSON)
     public void echoOnce(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request,
                          @Suspended AsyncResponse response) {
-        EchoStream.start(limitedQuery(request), settings.echoDelay(), new JsonAnswer(response));
+        EchoStream.start(limitedQuery(request), settings.echoDelay(), new JsonAnswer(response, sources));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.sn1gateway.app.api.AnswerSources;
 import org.sn1gateway.app.api.ChatSummaryView;
 import org.sn1gateway.app.api.FailureStatus;
 import org.sn1gateway.domain.service.ChatError;
@@ -17,16 +18,19 @@ import org.sn1gateway.domain.service.ChatSummary;
  */
 final class JsonAnswer extends OneAnswer {
     private final AsyncResponse response;
+    private final AnswerSources sources;
 
-    JsonAnswer(AsyncResponse response) {
+    JsonAnswer(AsyncResponse response, AnswerSources sources) {
         this.response = response;
+        this.sources = sources;
     }
 
     @Override
     protected void answer(ChatSummary summary, Optional<ChatError> error) {
-        ChatSummaryView view = ChatSummaryView.of(summary);
+        ChatSummaryView view = ChatSummaryView.of(summary, sources);
         if (error.isEmpty()) {
-            response.resume(Response.ok(view, MediaType.APPLICATION_JSON_TYPE).build());
+            response.resume(Response.ok(view, MediaType.APPLICATION_JSON_TYPE)
+                    .header(AnswerSources.HEADER, view.answeredBy()).build());
             return;
         }
         ChatError failure = error.get();
@@ -35,6 +39,8 @@ final class JsonAnswer extends OneAnswer {
         body.put("code", status);
         body.put("message", failure.message());
         body.put("summary", view);
-        response.resume(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build());
+        // An answer that broke off after its start still names its source.
+        response.resume(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body)
+                .header(AnswerSources.HEADER, view.answeredBy()).build());
     }
 }

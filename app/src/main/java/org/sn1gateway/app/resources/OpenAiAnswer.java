@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.sn1gateway.app.api.AnswerSources;
 import org.sn1gateway.app.api.FailureStatus;
 import org.sn1gateway.app.api.openai.ChatCompletion;
 import org.sn1gateway.app.api.openai.OpenAiError;
@@ -19,8 +20,10 @@ final class OpenAiAnswer extends OneAnswer {
     private final AsyncResponse response;
     private final String model;
     private final List<Message> prompt;
+    private final AnswerSources sources;
 
-    OpenAiAnswer(AsyncResponse response, String model, List<Message> prompt) {
+    OpenAiAnswer(AsyncResponse response, String model, List<Message> prompt, AnswerSources sources) {
+        this.sources = sources;
         this.response = response;
         this.model = model;
         this.prompt = prompt;
@@ -35,8 +38,11 @@ final class OpenAiAnswer extends OneAnswer {
                     .entity(OpenAiError.of(status, failure.message(), failure.outcome().wireName())).build());
             return;
         }
+        // The model that answered, when an upstream named it; else the one asked for.
+        String answeredModel = summary.uid().isPresent() ? sources.model(summary.uid().getAsInt()).orElse(model) : model;
         response.resume(Response.ok(ChatCompletion.of("chatcmpl-" + summary.queryId(), Instant.now().getEpochSecond(),
-                model, summary.completion(), Usage.estimate(prompt, summary.completion())),
-                MediaType.APPLICATION_JSON_TYPE).build());
+                answeredModel, summary.completion(), Usage.estimate(prompt, summary.completion())),
+                MediaType.APPLICATION_JSON_TYPE).header(AnswerSources.HEADER, sources.answeredBy(summary).orElse(null))
+                .build());
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.sn1gateway.app.api.AnswerSources;
 import org.sn1gateway.app.api.ChatLimits;
 import org.sn1gateway.app.api.openai.OpenAiChatRequest;
 import org.sn1gateway.app.auth.ApiClient;
@@ -42,9 +43,11 @@ public class OpenAiResource {
     private final ObjectMapper json;
     private final ChatLimits limits;
     private final ChatTimer timer;
+    private final AnswerSources sources;
 
     public OpenAiResource(ChatService chat, ChatSettings settings, ObjectMapper json, StreamCounters streams,
-                          MetricRegistry metrics) {
+                          MetricRegistry metrics, AnswerSources sources) {
+        this.sources = sources;
         this.streams = streams;
         this.timer = new ChatTimer(metrics, OpenAiResource.class, "openai-chat-completions");
         this.chat = chat;
@@ -65,11 +68,11 @@ public class OpenAiResource {
             Runnable timed = timer.timeStream();
             OpenAiStream stream = new OpenAiStream(response, json, settings.heartbeatInterval(), streams,
                     request.isTraced(), request.modelName(),
-                    query.messages(), request.includeUsage());
+                    query.messages(), request.includeUsage(), sources);
             stream.writeFor(start(request.isMixture(), query, stream), timed);
         } else {
             timer.time(response);
-            start(request.isMixture(), query, new OpenAiAnswer(response, request.modelName(), query.messages()));
+            start(request.isMixture(), query, new OpenAiAnswer(response, request.modelName(), query.messages(), sources));
         }
     }
 

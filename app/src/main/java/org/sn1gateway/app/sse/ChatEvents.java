@@ -2,6 +2,7 @@ package org.sn1gateway.app.sse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import org.sn1gateway.app.api.AnswerSources;
 import org.sn1gateway.app.api.MinerTraceView;
 import org.sn1gateway.app.api.ChatSummaryView;
 import org.sn1gateway.app.api.Seconds;
@@ -23,10 +24,15 @@ final class ChatEvents {
 
     private final RenderedList<String> chunks;
     private final RenderedList<Double> timings;
+    private final AnswerSources sources;
     private int lastSequence;
 
-    /** @param json the mapper that serialises the events */
-    ChatEvents(ObjectMapper json) {
+    /**
+     * @param json    the mapper that serialises the events
+     * @param sources names who answered, in the {@code done} summary
+     */
+    ChatEvents(ObjectMapper json, AnswerSources sources) {
+        this.sources = sources;
         chunks = new RenderedList<>(json);
         timings = new RenderedList<>(json);
     }
@@ -53,6 +59,6 @@ final class ChatEvents {
     }
 
     Named done(ChatSummary summary) {
-        return new Named("done", null, ChatSummaryView.of(summary));
+        return new Named("done", null, ChatSummaryView.of(summary, sources));
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.glassfish.jersey.server.ChunkedOutput;
+import org.sn1gateway.app.api.AnswerSources;
 import org.sn1gateway.app.api.FailureStatus;
 import org.sn1gateway.app.api.MinerTraceView;
 import org.sn1gateway.app.api.openai.ChatCompletionChunk.Delta;
@@ -36,7 +37,9 @@ public final class OpenAiStream extends EventPump {
     private final ObjectMapper json;
     private String id;
     private final long created = Instant.now().getEpochSecond();
-    private final String model;
+    private final String requestedModel;
+    private String model;
+    private final AnswerSources sources;
     private final List<Message> prompt;
     private final boolean includeUsage;
     private final ChunkedOutput<String> output = new ChunkedOutput<>(String.class);
@@ -45,11 +48,14 @@ public final class OpenAiStream extends EventPump {
     private boolean failed;
 
     public OpenAiStream(AsyncResponse response, ObjectMapper json, Duration heartbeat, StreamCounters counters,
-                        boolean trace, String model, List<Message> prompt, boolean includeUsage) {
+                        boolean trace, String model, List<Message> prompt, boolean includeUsage,
+                        AnswerSources sources) {
         super(heartbeat, counters, trace);
         this.response = response;
         this.json = json;
+        this.requestedModel = model;
         this.model = model;
+        this.sources = sources;
         this.prompt = prompt;
         this.includeUsage = includeUsage;
     }
@@ -61,7 +67,10 @@ public final class OpenAiStream extends EventPump {
 
     @Override
     protected void chunk(DeliveredChunk chunk) throws ClientGoneException {
-        start();
+        // The delivered answer's model names the chunks from now on, and, if the stream is not yet open,
+        // its source goes in the headers.
+        model = sources.model(chunk.uid()).orElse(requestedModel);
+        start(chunk);
         write(chunk.last()
                 ? ChatCompletionChunk.of(id, created, model, new Delta(null, null), "stop")
                 : ChatCompletionChunk.of(id, created, model, new Delta(null, chunk.delta()), null));
@@ -94,14 +103,14 @@ public final class OpenAiStream extends EventPump {
     /** A traced miner step, as a chunk that OpenAI clients read like any other (see ChatCompletionChunk). */
     @Override
     protected void miner(MinerEvent event) throws ClientGoneException {
-        start();
+        start(null);
         write(ChatCompletionChunk.trace(id, created, model, MinerTraceView.of(event)));
     }
 
     @Override
     protected void heartbeat() throws ClientGoneException {
         // A long wait (prefer=longest) commits the stream early, so that proxies see bytes and keep it open.
-        start();
+        start(null);
         frame(": keep-alive\n\n");
     }
 
@@ -117,14 +126,21 @@ public final class OpenAiStream extends EventPump {
         }
     }
 
-    /** Commits a 200 event stream and sends the role delta every OpenAI stream opens with. */
-    private void start() throws ClientGoneException {
+    /**
+     * Commits a 200 event stream and sends the role delta every OpenAI stream opens with; {@code first}, the
+     * answer's first chunk if that is what opens it, names who answered in the headers.
+     */
+    private void start(DeliveredChunk first) throws ClientGoneException {
         if (started) {
             return;
         }
         started = true;
         answered = true;
-        response.resume(Response.ok(output, MediaType.SERVER_SENT_EVENTS_TYPE).build());
+        Response.ResponseBuilder ok = Response.ok(output, MediaType.SERVER_SENT_EVENTS_TYPE);
+        if (first != null) {
+            ok.header(AnswerSources.HEADER, sources.describe(first.uid()));
+        }
+        response.resume(ok.build());
         write(ChatCompletionChunk.of(id, created, model, new Delta("assistant", ""), null));
     }
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
+import org.sn1gateway.app.api.AnswerSources;
 import org.sn1gateway.domain.service.ChatError;
 import org.sn1gateway.domain.service.ChatSummary;
 import org.sn1gateway.domain.service.DeliveredChunk;
@@ -17,7 +18,8 @@ import org.sn1gateway.domain.service.MinerEvent;
 
 /**
  * Streams one query's answer in the Subnet 1 API's shape: named {@code chunk}, {@code error} and
- * {@code done} events, and {@code miner} events when traced.
+ * {@code done} events, and {@code miner} events when traced. Its headers go out when the stream opens, before
+ * anyone has answered: the {@code done} summary names who did ({@code answered_by}).
  */
 public final class SseChatStream extends EventPump {
     private final SseEventSink sink;
@@ -26,12 +28,12 @@ public final class SseChatStream extends EventPump {
     private final ChatEvents events;
 
     public SseChatStream(SseEventSink sink, Sse sse, ObjectMapper json, Duration heartbeat,
-                         StreamCounters counters, boolean trace) {
+                         StreamCounters counters, boolean trace, AnswerSources sources) {
         super(heartbeat, counters, trace);
         this.sink = sink;
         this.sse = sse;
         this.json = json;
-        this.events = new ChatEvents(json);
+        this.events = new ChatEvents(json, sources);
     }
 
     @Override

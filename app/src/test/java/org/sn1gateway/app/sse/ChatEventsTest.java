@@ -20,7 +20,7 @@ class ChatEventsTest {
 
     @Test
     void eachChunkIsWhatJacksonWritesForItsPlainLists() throws Exception {
-        ChatEvents events = new ChatEvents(JSON);
+        ChatEvents events = new ChatEvents(JSON, uid -> "miner uid=" + uid);
         List<String> chunks = new ArrayList<>();
         List<Double> timings = new ArrayList<>();
         for (int i = 0; i < DELTAS.size(); i++) {
@@ -42,7 +42,7 @@ class ChatEventsTest {
 
     @Test
     void anEarlierEventKeepsItsListsWhenLaterChunksArrive() throws Exception {
-        ChatEvents events = new ChatEvents(JSON);
+        ChatEvents events = new ChatEvents(JSON, uid -> "miner uid=" + uid);
         Object first = events.chunk(new DeliveredChunk(1, "one ", Duration.ofMillis(10), 0, false)).data();
         String before = JSON.writeValueAsString(first);
         for (int i = 2; i < 200; i++) {

@@ -1,0 +1,45 @@
+package org.sn1gateway.app.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sn1gateway.adapters.dendrite.Upstream;
+
+/** One OpenAI-compatible server of a {@code network.upstreams} list, as the YAML gives it. */
+public class UpstreamSettings {
+    /** Names the upstream in the header, logs and query log, where a miner has its hotkey. */
+    @NotBlank
+    @Pattern(regexp = "[A-Za-z0-9._-]{1,48}", message = "must be 1 to 48 letters, digits, '.', '_' or '-'")
+    @JsonProperty
+    private String name;
+
+    @NotNull
+    @Pattern(regexp = "https?://.+", message = "must be an http:// or https:// URL")
+    @JsonProperty
+    private String baseUrl;
+
+    /** Given as {@code ${ENV_VAR}}, never in the file itself; empty for servers that need no key. */
+    @JsonProperty
+    private String apiKey = "";
+
+    @NotNull
+    @JsonProperty
+    private String model = "";
+
+    @NotNull
+    @JsonProperty
+    private Map<String, String> headers = new LinkedHashMap<>();
+
+    @Min(1)
+    @JsonProperty
+    private int maxConcurrent = 16;
+
+    public Upstream toUpstream() {
+        return new Upstream(name, URI.create(baseUrl), apiKey, model, headers, maxConcurrent);
+    }
+}
