@@ -17,7 +17,8 @@ import org.sn1gateway.domain.port.MinerFailure;
 
 /**
  * Reads the start of a response that is no answer (a non-success status, or a success carrying something
- * other than a stream) to say why: axons answer {@code {"message": ...}}, FastAPI {@code {"detail": ...}}.
+ * other than a stream) to say why: axons answer {@code {"message": ...}}, FastAPI {@code {"detail": ...}},
+ * OpenAI-compatible servers {@code {"error": {"message": ...}}}.
  * Reads at most a few KiB.
  */
 final class ErrorBodySubscriber implements BodySubscriber<Void> {
@@ -97,6 +98,10 @@ final class ErrorBodySubscriber implements BodySubscriber<Void> {
         try {
             JsonNode json = JSON.readTree(text);
             JsonNode message = json.has("message") ? json.get("message") : json.get("detail");
+            if (message == null && json.path("error").has("message")) {
+                // OpenAI-compatible servers: {"error": {"message": ..., "type": ...}}.
+                message = json.get("error").get("message");
+            }
             if (message != null) {
                 text = message.isTextual() ? message.asText() : message.toString();
             }
