@@ -20,12 +20,15 @@ public record MinerTraceView(
         @JsonProperty("time_to_first_chunk") Double timeToFirstChunk,
         @JsonProperty("total_time") Double totalTime,
         @JsonProperty("characters") int characters,
-        @JsonProperty("text") String text) {
+        @JsonProperty("text") String text,
+        @JsonProperty("source") String source) {
 
-    public static MinerTraceView of(MinerEvent event) {
+    /** @param sources names the miner or upstream, as {@code X-Sn1-Answered-By} would */
+    public static MinerTraceView of(MinerEvent event, AnswerSources sources) {
         MinerResponse miner = event.miner();
         return new MinerTraceView(miner.uid(), miner.hotkey(), event.phase().wireName(), miner.status().wireName(),
                 miner.reasonText(), Seconds.orNull(miner.timeToFirstChunk()), Seconds.orNull(miner.totalTime()),
-                miner.characters(), event.phase() == MinerEvent.Phase.ENDED ? miner.text() : null);
+                miner.characters(), event.phase() == MinerEvent.Phase.ENDED ? miner.text() : null,
+                sources.describe(miner.uid()));
     }
 }

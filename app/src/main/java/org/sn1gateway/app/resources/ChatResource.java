@@ -39,6 +39,8 @@ public class ChatResource {
     /** Preferred when the client states no preference (no Accept, or Accept: star/star). */
     private static final String EVENT_STREAM = MediaType.SERVER_SENT_EVENTS + ";qs=1";
     private static final String JSON = MediaType.APPLICATION_JSON + ";qs=0.5";
+    /** The echo's answers come from no miner, whatever uid its summary carries. */
+    private static final AnswerSources ECHO = uid -> "echo";
 
     private final ChatService chat;
     private final StreamCounters streams;
@@ -100,7 +102,7 @@ public class ChatResource {
     public void echo(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
                      @Context Sse sse) {
         ChatQuery query = limitedQuery(request);
-        SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams, false, sources);
+        SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams, false, ECHO);
         ChatHandle echo = EchoStream.start(query, settings.echoDelay(), stream);
         stream.writeFor(echo);
     }
@@ -110,6 +112,6 @@ public class ChatResource {
     @Produces(JSON)
     public void echoOnce(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request,
                          @Suspended AsyncResponse response) {
-        EchoStream.start(limitedQuery(request), settings.echoDelay(), new JsonAnswer(response, sources));
+        EchoStream.start(limitedQuery(request), settings.echoDelay(), new JsonAnswer(response, ECHO));
     }
 }

@@ -55,7 +55,7 @@ final class ChatEvents {
     }
 
     Named miner(MinerEvent event) {
-        return new Named("miner", null, MinerTraceView.of(event));
+        return new Named("miner", null, MinerTraceView.of(event, sources));
     }
 
     Named done(ChatSummary summary) {

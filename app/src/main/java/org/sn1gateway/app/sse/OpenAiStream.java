@@ -104,7 +104,7 @@ public final class OpenAiStream extends EventPump {
     @Override
     protected void miner(MinerEvent event) throws ClientGoneException {
         start(null);
-        write(ChatCompletionChunk.trace(id, created, model, MinerTraceView.of(event)));
+        write(ChatCompletionChunk.trace(id, created, model, MinerTraceView.of(event, sources)));
     }
 
     @Override

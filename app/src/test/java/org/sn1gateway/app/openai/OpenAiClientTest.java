@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
+import com.openai.core.http.HttpResponseFor;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.UnauthorizedException;
 import com.openai.errors.UnprocessableEntityException;
@@ -39,6 +40,19 @@ class OpenAiClientTest {
     private static ChatCompletionCreateParams chatWithFastMiner(String prompt) {
         return ChatCompletionCreateParams.builder().model("sn1").addUserMessage(prompt)
                 .putAdditionalBodyProperty("uids", JsonValue.from(List.of(0))).build();
+    }
+
+    @Test
+    void namesTheMinerThatAnsweredInTheStreamsHeaderAndKeepsTheRequestedModel() {
+        try (HttpResponseFor<StreamResponse<ChatCompletionChunk>> response = client(GatewayFixture.API_KEY).chat()
+                .completions().withRawResponse().createStreaming(chatWithFastMiner("Tell me about tides"));
+             StreamResponse<ChatCompletionChunk> stream = response.parse()) {
+            List<ChatCompletionChunk> chunks = stream.stream().toList();
+
+            assertThat(response.headers().values("X-Sn1-Answered-By")).singleElement().asString()
+                    .startsWith("miner uid=0 hotkey=5");
+            assertThat(chunks).extracting(ChatCompletionChunk::model).containsOnly("sn1");
+        }
     }
 
     @Test

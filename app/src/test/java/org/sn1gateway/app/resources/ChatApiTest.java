@@ -194,6 +194,21 @@ class ChatApiTest {
     }
 
     @Test
+    void namesTheMinerThatAnsweredInTheHeaderAndTheSummary() throws Exception {
+        try (Response response = post(APP, "chat", "{\"messages\": [\"Hi\"], \"roles\": [\"user\"], \"uids\": [0]}",
+                Map.of("api_key", API_KEY, "Accept", "application/json"))) {
+            JsonNode summary = body(response);
+
+            String miner = "miner uid=0 hotkey=" + summary.get("miners").get(0).get("hotkey").asText();
+            assertThat(response.getHeaderString("X-Sn1-Answered-By")).isEqualTo(miner);
+            assertThat(summary.get("answered_by").asText()).isEqualTo(miner);
+        }
+        try (Response echo = post(APP, "echo", HELLO, Map.of("api_key", API_KEY, "Accept", "application/json"))) {
+            assertThat(echo.getHeaderString("X-Sn1-Answered-By")).isEqualTo("echo");
+        }
+    }
+
+    @Test
     void echoStreamsTheMessagesBackWordByWordKTimes() throws Exception {
         List<Event> events = SseChat.open(target(APP, "echo"), HELLO, API_KEY).untilDone(Duration.ofSeconds(10));
 

@@ -84,8 +84,8 @@ class OpenAiUpstreamsTest {
 
     @Test
     void streamsTheUpstreamTextThroughChatWithTheConfiguredKeyAndLogsIt() throws Exception {
-        List<Event> events = SseChat.open(target(APP, "chat"), chat(0, "Tell me about tides"), API_KEY)
-                .untilDone(Duration.ofSeconds(20));
+        String traced = chat(0, "Tell me about tides").replaceFirst("}$", ", \"trace\": true}");
+        List<Event> events = SseChat.open(target(APP, "chat"), traced, API_KEY).untilDone(Duration.ofSeconds(20));
 
         String streamed = events.stream().filter(event -> event.name().equals("chunk"))
                 .map(event -> event.data().get("delta").asText()).collect(Collectors.joining());
@@ -93,6 +93,10 @@ class OpenAiUpstreamsTest {
         assertThat(streamed).isEqualTo(OpenAiUpstreamServer.TEXT);
         assertThat(done.get("completion").asText()).isEqualTo(OpenAiUpstreamServer.TEXT);
         assertThat(done.get("answered_by").asText()).isEqualTo(ANSWERED_BY);
+        // Once the upstream has named its model, the trace names it too.
+        assertThat(events.stream().filter(event -> event.name().equals("miner")
+                && event.data().get("phase").asText().equals("ended")))
+                .singleElement().satisfies(event -> assertThat(event.data().get("source").asText()).isEqualTo(ANSWERED_BY));
         Received request = UPSTREAM.nextRequest();
         assertThat(request.path()).isEqualTo("/v1/chat/completions");
         assertThat(request.headers().getFirst("Authorization")).isEqualTo("Bearer sk-test-from-environment-default");
