@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.sn1gateway.app.api.AnswerSources;
 import org.sn1gateway.app.api.ChatSummaryView;
 import org.sn1gateway.app.api.MinerView;
 import org.sn1gateway.app.api.StreamChunk;
@@ -78,7 +80,7 @@ public final class StreamingContract implements ReaderListener {
                 `Accept: application/json`: the summary alone, once the answer is complete.""")
                 .content(new Content().addMediaType(SSE, media(new StringSchema()))
                         .addMediaType(JSON, media(ref("ChatSummaryView"))));
-        operation.setResponses(errors(responses(ok), "ErrorMessage"));
+        operation.setResponses(errors(responses(answeredBy(ok)), "ErrorMessage"));
     }
 
     private void openAiChat(Operation operation) {
@@ -89,7 +91,14 @@ public final class StreamingContract implements ReaderListener {
                 holds the step (MinerTraceView).""")
                 .content(new Content().addMediaType(JSON, media(ref("ChatCompletion")))
                         .addMediaType(SSE, media(new StringSchema())));
-        operation.setResponses(errors(responses(ok), "OpenAiError"));
+        operation.setResponses(errors(responses(answeredBy(ok)), "OpenAiError"));
+    }
+
+    private static ApiResponse answeredBy(ApiResponse ok) {
+        return ok.addHeaderObject(AnswerSources.HEADER, new Header().schema(new StringSchema()).description("""
+                Who answered, e.g. `miner uid=7 hotkey=5Ch...` or `upstream openai model=gpt-4o-mini`. \
+                Absent on a `/chat` event stream, whose headers go out before anyone has answered: its \
+                `done` summary's `answered_by` names the source instead."""));
     }
 
     private static ApiResponses responses(ApiResponse ok) {

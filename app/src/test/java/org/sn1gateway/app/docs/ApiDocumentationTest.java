@@ -53,6 +53,8 @@ class ApiDocumentationTest {
                 .endsWith("/MinerTraceView");
         assertThat(schemas.has("DashboardView")).isTrue();
         assertThat(paths.at("/~1chat/post/responses/200/content").has("text/event-stream")).isTrue();
+        assertThat(paths.at("/~1chat/post/responses/200/headers").has("X-Sn1-Answered-By")).isTrue();
+        assertThat(paths.at("/~1v1~1chat~1completions/post/responses/200/headers").has("X-Sn1-Answered-By")).isTrue();
         assertThat(paths.at("/~1chat/post/responses/200/content/application~1json/schema/$ref").asText())
                 .endsWith("/ChatSummaryView");
         assertThat(paths.at("/~1chat/post/parameters").size()).as("the route's pattern is no parameter").isZero();
