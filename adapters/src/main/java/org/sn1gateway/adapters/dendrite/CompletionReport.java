@@ -1,5 +1,7 @@
 package org.sn1gateway.adapters.dendrite;
 
+import org.sn1gateway.domain.model.TokenUsage;
+
 /** What an OpenAI-compatible answer says about itself besides its text. Called from the call's reader. */
 interface CompletionReport {
     CompletionReport NONE = new CompletionReport() {

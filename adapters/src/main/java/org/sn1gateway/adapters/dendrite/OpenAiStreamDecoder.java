@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
+import org.sn1gateway.domain.model.TokenUsage;
 
 /**
  * Reads an OpenAI chat-completion stream as the OpenAI client does (bittensor.md §2.5): lines end in CR,
@@ -129,7 +130,13 @@ final class OpenAiStreamDecoder implements AnswerDecoder {
         if (model.isTextual() && !model.asText().isBlank()) {
             report.model(model.asText());
         }
-        TokenUsage.of(json.get("usage")).ifPresent(report::usage);
+        JsonNode usage = json.get("usage");
+        if (usage != null && usage.isObject()) {
+            long prompt = Math.max(0, usage.path("prompt_tokens").asLong());
+            long completion = Math.max(0, usage.path("completion_tokens").asLong());
+            long total = usage.has("total_tokens") ? Math.max(0, usage.path("total_tokens").asLong()) : prompt + completion;
+            report.usage(new TokenUsage(prompt, completion, total));
+        }
     }
 
     static String abbreviate(String text) {

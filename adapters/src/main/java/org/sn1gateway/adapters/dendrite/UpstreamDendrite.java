@@ -21,6 +21,7 @@ import java.util.stream.IntStream;
 import org.sn1gateway.domain.model.AxonEndpoint;
 import org.sn1gateway.domain.model.Metagraph;
 import org.sn1gateway.domain.model.Miner;
+import org.sn1gateway.domain.model.TokenUsage;
 import org.sn1gateway.domain.port.MinerAnswerListener;
 import org.sn1gateway.domain.port.MinerCall;
 import org.sn1gateway.domain.port.MinerFailure;
@@ -125,7 +126,8 @@ public final class UpstreamDendrite implements Dendrite {
         StreamedCall call = new StreamedCall(listener, () -> new OpenAiStreamDecoder(usage),
                 () -> new CompletionDecoder(usage), maxAnswerBytes, response -> Optional.empty(), () -> {
                     gate.leave();
-                    usage.log();
+                    // Runs just before the listener hears the end, so the answer keeps its usage.
+                    usage.reported().ifPresent(listener::onUsage);
                 });
         call.attach(http.sendAsync(request, response -> {
             if (response.statusCode() == 429) {
@@ -189,7 +191,7 @@ public final class UpstreamDendrite implements Dendrite {
         }
     }
 
-    /** One answer's report: the model goes to the upstream at once, the usage when the answer ends. */
+    /** One answer's report: the model goes to the upstream at once, the usage to it and the answer at the end. */
     private static final class AnswerUsage implements CompletionReport {
         private final UpstreamGate gate;
         private final AtomicReference<TokenUsage> usage = new AtomicReference<>();
@@ -208,13 +210,14 @@ public final class UpstreamDendrite implements Dendrite {
             usage.set(reported);
         }
 
-        void log() {
-            TokenUsage reported = usage.getAndSet(null);
-            if (reported != null) {
-                gate.usage(reported);
+        Optional<TokenUsage> reported() {
+            Optional<TokenUsage> reported = Optional.ofNullable(usage.getAndSet(null));
+            reported.ifPresent(used -> {
+                gate.usage(used);
                 LOG.debug("upstream {} ({}) used {} prompt and {} completion tokens", gate.upstream().name(),
-                        gate.model(), reported.promptTokens(), reported.completionTokens());
-            }
+                        gate.model(), used.promptTokens(), used.completionTokens());
+            });
+            return reported;
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.sn1gateway.domain.model.TokenUsage;
 
 /**
  * One upstream's state shared by its calls: the calls in flight (at most {@code maxConcurrent}), the pause

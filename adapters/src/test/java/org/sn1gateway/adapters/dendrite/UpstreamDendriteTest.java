@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sn1gateway.domain.model.TokenUsage;
 import org.junit.jupiter.api.Test;
 
 /** The parts of an upstream call that need no server: the pause a 429 asks for, and a whole completion. */

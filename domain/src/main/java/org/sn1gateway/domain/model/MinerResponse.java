@@ -14,10 +14,19 @@ import java.util.Objects;
  * @param characters       Unicode code points received
  * @param selected         whether its answer went to the client (even if it later failed)
  * @param text             everything it sent (the query log stores it only when configured to)
+ * @param usage            the tokens it took, when its server reported them (OpenAI-compatible upstreams), else null
  */
 public record MinerResponse(int uid, String hotkey, MinerStatus status, Reason reason, Duration timeToFirstChunk,
                             Duration totalTime, List<Duration> chunkTimings, int characters, boolean selected,
-                            String text) {
+                            String text, TokenUsage usage) {
+    /** A part whose server reported no token counts, as miners' never do. */
+    public MinerResponse(int uid, String hotkey, MinerStatus status, Reason reason, Duration timeToFirstChunk,
+                         Duration totalTime, List<Duration> chunkTimings, int characters, boolean selected,
+                         String text) {
+        this(uid, hotkey, status, reason, timeToFirstChunk, totalTime, chunkTimings, characters, selected, text,
+                null);
+    }
+
     public MinerResponse {
         Objects.requireNonNull(hotkey, "hotkey");
         Objects.requireNonNull(status, "status");

@@ -8,6 +8,7 @@ import org.sn1gateway.domain.model.Miner;
 import org.sn1gateway.domain.model.MinerResponse;
 import org.sn1gateway.domain.model.MinerStatus;
 import org.sn1gateway.domain.model.Reason;
+import org.sn1gateway.domain.model.TokenUsage;
 import org.sn1gateway.domain.port.MinerCall;
 import org.sn1gateway.domain.port.MinerFailure;
 import org.sn1gateway.domain.selection.CandidateAnswer;
@@ -26,6 +27,7 @@ final class MinerProgress {
     private boolean failureWasTimeout;
     private Duration endedAt;
     private MinerCall call;
+    private TokenUsage usage;
 
     MinerProgress(Miner miner) {
         this.miner = miner;
@@ -71,6 +73,10 @@ final class MinerProgress {
         chunks.add(piece);
         chunkTimes.add(at);
         text.append(piece);
+    }
+
+    void used(TokenUsage usage) {
+        this.usage = usage;
     }
 
     /** Remembers the call; cancels it at once if this miner already stopped counting. */
@@ -120,7 +126,7 @@ final class MinerProgress {
         Duration firstChunk = chunkTimes.isEmpty() ? null : chunkTimes.getFirst();
         String content = text();
         return new MinerResponse(uid(), miner.hotkey(), status(selected), reason(), firstChunk, endedAt, chunkTimes,
-                content.codePointCount(0, content.length()), selected, content);
+                content.codePointCount(0, content.length()), selected, content, usage);
     }
 
     private MinerStatus status(boolean selected) {

@@ -18,6 +18,7 @@ import org.sn1gateway.domain.model.QueryOutcome;
 import org.sn1gateway.domain.model.QueryRecord;
 import org.sn1gateway.domain.model.Reason;
 import org.sn1gateway.domain.model.Role;
+import org.sn1gateway.domain.model.TokenUsage;
 import org.sn1gateway.domain.port.MinerAnswerListener;
 import org.sn1gateway.domain.port.MinerCall;
 import org.sn1gateway.domain.port.MinerFailure;
@@ -305,6 +306,11 @@ final class QueryRun implements ChatHandle {
         @Override
         public void onText(String text) {
             guarded(() -> QueryRun.this.onText(progress, text));
+        }
+
+        @Override
+        public void onUsage(TokenUsage usage) {
+            guarded(() -> progress.used(usage));
         }
 
         @Override

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.sn1gateway.domain.model.Metagraph;
 import org.sn1gateway.domain.model.Miner;
+import org.sn1gateway.domain.model.TokenUsage;
 import org.sn1gateway.domain.port.MinerAnswerListener;
 import org.sn1gateway.domain.port.MinerCall;
 import org.sn1gateway.domain.port.MinerFailure;
@@ -98,6 +99,12 @@ public final class FakeMinerNetwork implements MinerNetwork {
 
         public void end() {
             listener.onEnd();
+        }
+
+        /** Reports the tokens the answer took, as an OpenAI-compatible server does before it ends. */
+        public FakeCall usage(TokenUsage usage) {
+            listener.onUsage(usage);
+            return this;
         }
 
         /** Fails with the reason {@code message}, under a code named after its kind. */

@@ -29,6 +29,7 @@ import org.sn1gateway.domain.model.QueryRecord;
 import org.sn1gateway.domain.model.Reason;
 import org.sn1gateway.domain.model.Role;
 import org.sn1gateway.domain.model.SamplingMode;
+import org.sn1gateway.domain.model.TokenUsage;
 import org.sn1gateway.domain.port.MinerFailure;
 import org.sn1gateway.domain.port.MinerFailure.Kind;
 import org.sn1gateway.domain.sampling.AvailabilityRules;
@@ -346,5 +347,17 @@ class ChatServiceTest {
 
         assertThat(scheduler.pendingDelays()).containsExactly(Duration.ofSeconds(15));
         assertThat(network.call(0).prompt().timeout()).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void keepsTheTokenUsageAServerReportedOnItsAnswer() {
+        service.start(query(Preference.FIRST, 0, 1), client);
+
+        network.call(0).text("Paris is the capital of France.").usage(new TokenUsage(12, 7, 19)).end();
+        network.call(1).text("It is Paris, of course.").end();
+
+        Map<Integer, MinerResponse> logged = byUid(log.only().responses());
+        assertThat(logged.get(0).usage()).isEqualTo(new TokenUsage(12, 7, 19));
+        assertThat(logged.get(1).usage()).as("a miner reports none").isNull();
     }
 }
