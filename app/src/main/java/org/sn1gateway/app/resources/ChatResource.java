@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import org.sn1gateway.app.api.ChatLimits;
 import org.sn1gateway.app.api.ChatRequest;
 import org.sn1gateway.app.auth.ApiClient;
 import org.sn1gateway.app.config.ChatSettings;
@@ -43,7 +42,6 @@ public class ChatResource {
     private final StreamCounters streams;
     private final ChatSettings settings;
     private final ObjectMapper json;
-    private final ChatLimits limits;
     private final ChatTimer streamTimer;
     private final ChatTimer jsonTimer;
 
@@ -55,7 +53,6 @@ public class ChatResource {
         this.chat = chat;
         this.settings = settings;
         this.json = json;
-        this.limits = settings.limits();
     }
 
     @POST
@@ -63,7 +60,7 @@ public class ChatResource {
     @Produces(EVENT_STREAM)
     public void chat(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
                      @Context Sse sse) {
-        ChatQuery query = limitedQuery(request);
+        ChatQuery query = request.toQuery();
         Runnable timed = streamTimer.timeStream();
         SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams,
                 request.isTraced());
@@ -75,7 +72,7 @@ public class ChatResource {
     @Produces(JSON)
     public void chatOnce(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request,
                          @Suspended AsyncResponse response) {
-        ChatQuery query = limitedQuery(request);
+        ChatQuery query = request.toQuery();
         jsonTimer.time(response);
         start(request, query, new JsonAnswer(response));
     }
@@ -84,19 +81,12 @@ public class ChatResource {
         return request.isMixture() ? chat.startMixture(query, listener) : chat.start(query, listener);
     }
 
-    /** The request as a query, refused with 422 when it is over the operator's limits. */
-    private ChatQuery limitedQuery(ChatRequest request) {
-        ChatQuery query = request.toQuery();
-        limits.check(query);
-        return query;
-    }
-
     @POST
     @Path("echo")
     @Produces(EVENT_STREAM)
     public void echo(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
                      @Context Sse sse) {
-        ChatQuery query = limitedQuery(request);
+        ChatQuery query = request.toQuery();
         SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams, false);
         ChatHandle echo = EchoStream.start(query, settings.echoDelay(), stream);
         stream.writeFor(echo);
@@ -107,6 +97,6 @@ public class ChatResource {
     @Produces(JSON)
     public void echoOnce(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request,
                          @Suspended AsyncResponse response) {
-        EchoStream.start(limitedQuery(request), settings.echoDelay(), new JsonAnswer(response));
+        EchoStream.start(request.toQuery(), settings.echoDelay(), new JsonAnswer(response));
     }
 }

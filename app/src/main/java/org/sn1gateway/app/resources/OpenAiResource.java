@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.sn1gateway.app.api.ChatLimits;
 import org.sn1gateway.app.api.openai.OpenAiChatRequest;
 import org.sn1gateway.app.auth.ApiClient;
 import org.sn1gateway.app.config.ChatSettings;
@@ -40,7 +39,6 @@ public class OpenAiResource {
     private final StreamCounters streams;
     private final ChatSettings settings;
     private final ObjectMapper json;
-    private final ChatLimits limits;
     private final ChatTimer timer;
 
     public OpenAiResource(ChatService chat, ChatSettings settings, ObjectMapper json, StreamCounters streams,
@@ -50,7 +48,6 @@ public class OpenAiResource {
         this.chat = chat;
         this.settings = settings;
         this.json = json;
-        this.limits = settings.limits();
     }
 
     @POST
@@ -60,7 +57,6 @@ public class OpenAiResource {
     public void completions(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid OpenAiChatRequest request,
                             @Suspended AsyncResponse response) {
         ChatQuery query = request.toQuery();
-        limits.check(query);
         if (request.streaming()) {
             Runnable timed = timer.timeStream();
             OpenAiStream stream = new OpenAiStream(response, json, settings.heartbeatInterval(), streams,
