@@ -147,7 +147,8 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         HttpHardening.register(environment, config.cors());
         registerAuth(config, environment, jdbi);
         environment.jersey().register(new RequestSizeLimitFilter(config.chat().maxRequestBytes()));
-        environment.jersey().register(new RequestBodyReader(environment.getObjectMapper(), environment.getValidator()));
+        environment.jersey().register(new RequestBodyReader(environment.getObjectMapper(), environment.getValidator(),
+                config.chat().limits()));
         environment.jersey().register(new BodyDrainingInterceptor());
         environment.jersey().register(new ErrorsAsJsonFilter());
         environment.jersey().register(new SnakeCaseViolationsFilter());

@@ -26,6 +26,6 @@ final class ResyncMetagraphTask extends Task {
         SyncedMetagraph.Status status = sync.get().status();
         output.println(synced
                 ? "synced: " + status.neurons() + " neurons at block " + status.block()
-                : "sync failed, keeping the last metagraph: " + status.lastError().orElse("unknown error"));
+                : "sync failed, " + sync.get().kept() + ": " + status.lastError().orElse("unknown error"));
     }
 }

@@ -134,7 +134,8 @@ final class OpenAiStreamDecoder implements AnswerDecoder {
         if (usage != null && usage.isObject()) {
             long prompt = Math.max(0, usage.path("prompt_tokens").asLong());
             long completion = Math.max(0, usage.path("completion_tokens").asLong());
-            long total = usage.has("total_tokens") ? Math.max(0, usage.path("total_tokens").asLong()) : prompt + completion;
+            long total = usage.has("total_tokens") ? Math.max(0, usage.path("total_tokens").asLong())
+                    : prompt + completion;
             report.usage(new TokenUsage(prompt, completion, total));
         }
     }

@@ -78,7 +78,8 @@ public final class UpstreamDendrite implements Dendrite {
 
     private static AxonEndpoint endpoint(URI baseUrl) {
         String host = baseUrl.getHost() == null ? "localhost" : baseUrl.getHost().replaceAll("^\\[|]$", "");
-        int port = baseUrl.getPort() >= 0 ? baseUrl.getPort() : "https".equalsIgnoreCase(baseUrl.getScheme()) ? 443 : 80;
+        int defaultPort = "https".equalsIgnoreCase(baseUrl.getScheme()) ? 443 : 80;
+        int port = baseUrl.getPort() >= 0 ? baseUrl.getPort() : defaultPort;
         return new AxonEndpoint(host, port);
     }
 

@@ -62,11 +62,18 @@ public final class SyncedMetagraph implements Supplier<Metagraph> {
             return true;
         } catch (RuntimeException e) {
             lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            LOG.warn("metagraph sync failed, keeping the one from {}: {}", lastSuccess, lastError);
+            LOG.warn("metagraph sync failed, {}: {}", kept(), lastError);
             return false;
         } finally {
             syncing.unlock();
         }
+    }
+
+    /** What a failed sync leaves the gateway with: the last metagraph and its age, or none at all yet. */
+    public String kept() {
+        Instant success = lastSuccess;
+        return success == null ? "no metagraph yet (no miner can be asked)"
+                : "keeping the last metagraph, synced at " + success;
     }
 
     public Status status() {

@@ -3,9 +3,12 @@ package org.sn1gateway.adapters.subtensor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -108,13 +111,33 @@ public final class JsonRpcClient implements AutoCloseable {
                 backoff = settings.firstBackoff();
                 return socket;
             } catch (Exception e) {
-                lastConnectError = e.getCause() != null ? e.getCause().toString() : e.toString();
+                lastConnectError = whyNotConnected(e);
                 nextAttempt = Instant.now().plus(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff()
                         : backoff.multipliedBy(2);
                 throw new SubtensorException("cannot connect to " + endpoint + ": " + lastConnectError);
             }
         }
+    }
+
+    /**
+     * The JDK reports a failed connect as a bare {@code ConnectException} without a message, with the
+     * reason only in the class of its cause: say it in words, so that the operator's one line explains it.
+     */
+    static String whyNotConnected(Throwable error) {
+        Throwable first = error instanceof ExecutionException && error.getCause() != null ? error.getCause() : error;
+        for (Throwable cause = first; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnresolvedAddressException) {
+                return "the host name does not resolve (no DNS, or no internet?)";
+            }
+            if (cause instanceof TimeoutException || cause instanceof HttpConnectTimeoutException) {
+                return "no connection within the connect timeout";
+            }
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return cause.getMessage();
+            }
+        }
+        return first instanceof ConnectException ? "the connection was refused" : first.getClass().getSimpleName();
     }
 
     private void dispatch(String message) {

@@ -29,9 +29,19 @@ public record WalletLocation(String walletPath, String wallet, String hotkey) {
 
     static Path expandHome(String path) {
         if (path.equals("~") || path.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home") + path.substring(1));
+            return Path.of(home() + path.substring(1));
         }
         return Path.of(path);
+    }
+
+    /**
+     * {@code $HOME}, as the shell and the SDK's {@code os.path.expanduser} read it, else the account's home.
+     * Java's {@code user.home} alone comes from the password database, so with another {@code HOME} the
+     * default folder and an explicit {@code --wallet-path ~/...} would be two different folders.
+     */
+    private static String home() {
+        String home = System.getenv("HOME");
+        return home == null || home.isBlank() ? System.getProperty("user.home") : home;
     }
 
     @Override

@@ -66,6 +66,6 @@ class WalletLoaderTest {
     @Test
     void expandsTheHomeFolder() {
         assertThat(new WalletLocation("~/.bittensor/wallets", "default", "default").hotkeyFile().toString())
-                .startsWith(System.getProperty("user.home")).endsWith(".bittensor/wallets/default/hotkeys/default");
+                .startsWith(System.getenv("HOME")).endsWith(".bittensor/wallets/default/hotkeys/default");
     }
 }

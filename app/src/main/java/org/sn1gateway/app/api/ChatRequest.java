@@ -45,7 +45,7 @@ public record ChatRequest(
         @Size(max = 64) @JsonProperty("uids") @JsonDeserialize(contentUsing = UidDeserializer.class)
         List<@NotNull(message = "must not contain null") @Min(0) @Max(65535) Integer> uids,
         @JsonProperty("mixture") Boolean mixture,
-        @JsonProperty("trace") Boolean trace) {
+        @JsonProperty("trace") Boolean trace) implements LimitedRequest {
 
     public static final int DEFAULT_K = 1;
     public static final double DEFAULT_TIMEOUT_SECONDS = 15;
@@ -71,6 +71,11 @@ public record ChatRequest(
     /** Whether a mixture of miners should write the answer. */
     public boolean isMixture() {
         return Boolean.TRUE.equals(mixture);
+    }
+
+    @Override
+    public List<String> messageTexts() {
+        return messages;
     }
 
     /** The domain's view of a valid request. */

@@ -6,7 +6,9 @@ import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -46,8 +48,8 @@ public final class MetagraphDecodeCommand extends Command {
 
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace namespace) throws IOException {
-        RuntimeMetadata metadata = RuntimeMetadata.parse(metadata(hexFile(namespace.getString("metadata"))));
-        List<NeuronInfoLite> neurons = NeuronsLiteDecoder.decode(metadata, hexFile(namespace.getString("result")));
+        RuntimeMetadata metadata = RuntimeMetadata.parse(metadata(hexFile("metadata", namespace.getString("metadata"))));
+        List<NeuronInfoLite> neurons = NeuronsLiteDecoder.decode(metadata, hexFile("result", namespace.getString("result")));
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         System.out.println(json.writeValueAsString(neurons.stream().map(MetagraphDecodeCommand::view).toList()));
     }
@@ -64,9 +66,21 @@ public final class MetagraphDecodeCommand extends Command {
         return reader.bytes();
     }
 
-    private static byte[] hexFile(String file) throws IOException {
-        String text = Files.readString(Path.of(file)).strip().replaceAll("^\"|\"$", "");
-        return HexFormat.of().parseHex(text.startsWith("0x") ? text.substring(2) : text);
+    /** The bytes of a hex file; the JDK's own messages here name only the path, so say what is wrong with it. */
+    private static byte[] hexFile(String option, String file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(Path.of(file)).strip().replaceAll("^\"|\"$", "");
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("--" + option + ": no such file: " + file);
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException("--" + option + ": cannot read " + file + ": permission denied");
+        }
+        try {
+            return HexFormat.of().parseHex(text.startsWith("0x") ? text.substring(2) : text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + option + ": " + file + " does not hold hex: " + e.getMessage());
+        }
     }
 
     /** The neuron in the shape of shared/spec/api.md: raw values, keys and coldkeys as SS58, the IP as text. */

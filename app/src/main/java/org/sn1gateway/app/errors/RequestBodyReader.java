@@ -20,10 +20,13 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.sn1gateway.app.api.ChatLimits;
+import org.sn1gateway.app.api.LimitedRequest;
 import org.sn1gateway.app.api.StrictInput;
 
 /**
@@ -32,17 +35,19 @@ import org.sn1gateway.app.api.StrictInput;
  * (Dropwizard's answer to a parse error) and a body over the size limit always the limit's 413, never a
  * wrong field found half-way. The tree is then bound by {@link StrictInput}'s rules. Only when that fails
  * is each field bound on its own, to name every field of the wrong type, and the rest validated as the
- * resource would: one 422 lists it all.
+ * resource would: one 422 lists it all, the operator's {@link ChatLimits} on a chat included.
  */
 public final class RequestBodyReader implements MessageBodyReader<Record> {
     static final int UNPROCESSABLE = 422;
 
     private final ObjectMapper json;
     private final Validator validator;
+    private final ChatLimits limits;
 
-    public RequestBodyReader(ObjectMapper application, Validator validator) {
+    public RequestBodyReader(ObjectMapper application, Validator validator, ChatLimits limits) {
         this.json = StrictInput.forRequestBodies(application);
         this.validator = validator;
+        this.limits = limits;
     }
 
     @Override
@@ -58,14 +63,27 @@ public final class RequestBodyReader implements MessageBodyReader<Record> {
             return null; // no body at all: the resource's @NotNull names it
         }
         JavaType target = json.constructType(genericType);
+        Record request;
         try {
-            return json.treeToValue(tree, target);
+            request = json.treeToValue(tree, target);
         } catch (InvalidDefinitionException unreadableType) {
             throw unreadableType; // the server's fault, not the client's: Dropwizard answers 500
         } catch (JsonProcessingException wrongType) {
-            throw new WebApplicationException(Response.status(UNPROCESSABLE).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ValidationErrorMessage(problems(tree, target))).build());
+            throw unprocessable(problems(tree, target));
         }
+        if (request instanceof LimitedRequest limited && !limits.problems(limited).isEmpty()) {
+            // Over the operator's limits: say so in one answer with whatever else validation finds.
+            Set<String> problems = new LinkedHashSet<>();
+            validator.validate(request).stream().map(FieldProblem::ofViolation).forEach(problems::add);
+            problems.addAll(limits.problems(limited));
+            throw unprocessable(List.copyOf(problems));
+        }
+        return request;
+    }
+
+    private static WebApplicationException unprocessable(List<String> problems) {
+        return new WebApplicationException(Response.status(UNPROCESSABLE).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ValidationErrorMessage(problems)).build());
     }
 
     /** Every wrongly typed field, then what validation finds in the others. */
@@ -89,11 +107,15 @@ public final class RequestBodyReader implements MessageBodyReader<Record> {
         // A wrong field is left out of what is validated, so "must not be null" does not follow "must be a list".
         Map<String, String> fieldOfProperty = json.getDeserializationConfig().introspect(target).findProperties()
                 .stream().collect(Collectors.toMap(BeanPropertyDefinition::getInternalName, BeanPropertyDefinition::getName));
-        validator.validate(json.treeToValue(wellTyped, target)).stream()
+        Record wellTypedRequest = json.treeToValue(wellTyped, target);
+        validator.validate(wellTypedRequest).stream()
                 .filter(violation -> !wrongFields.contains(
                         fieldOfProperty.get(violation.getPropertyPath().iterator().next().getName())))
                 .map(FieldProblem::ofViolation)
                 .forEach(problems::add);
+        if (wellTypedRequest instanceof LimitedRequest limited) {
+            problems.addAll(limits.problems(limited));
+        }
         return problems;
     }
 }

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.sn1gateway.app.api.AnswerSources;
-import org.sn1gateway.app.api.ChatLimits;
 import org.sn1gateway.app.api.ChatRequest;
 import org.sn1gateway.app.auth.ApiClient;
 import org.sn1gateway.app.config.ChatSettings;
@@ -46,7 +45,6 @@ public class ChatResource {
     private final StreamCounters streams;
     private final ChatSettings settings;
     private final ObjectMapper json;
-    private final ChatLimits limits;
     private final ChatTimer streamTimer;
     private final ChatTimer jsonTimer;
     private final AnswerSources sources;
@@ -60,7 +58,6 @@ public class ChatResource {
         this.chat = chat;
         this.settings = settings;
         this.json = json;
-        this.limits = settings.limits();
     }
 
     @POST
@@ -68,7 +65,7 @@ public class ChatResource {
     @Produces(EVENT_STREAM)
     public void chat(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
                      @Context Sse sse) {
-        ChatQuery query = limitedQuery(request);
+        ChatQuery query = request.toQuery();
         Runnable timed = streamTimer.timeStream();
         SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams,
                 request.isTraced(), sources);
@@ -80,7 +77,7 @@ public class ChatResource {
     @Produces(JSON)
     public void chatOnce(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request,
                          @Suspended AsyncResponse response) {
-        ChatQuery query = limitedQuery(request);
+        ChatQuery query = request.toQuery();
         jsonTimer.time(response);
         start(request, query, new JsonAnswer(response, sources));
     }
@@ -89,19 +86,12 @@ public class ChatResource {
         return request.isMixture() ? chat.startMixture(query, listener) : chat.start(query, listener);
     }
 
-    /** The request as a query, refused with 422 when it is over the operator's limits. */
-    private ChatQuery limitedQuery(ChatRequest request) {
-        ChatQuery query = request.toQuery();
-        limits.check(query);
-        return query;
-    }
-
     @POST
     @Path("echo")
     @Produces(EVENT_STREAM)
     public void echo(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
                      @Context Sse sse) {
-        ChatQuery query = limitedQuery(request);
+        ChatQuery query = request.toQuery();
         SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams, false, ECHO);
         ChatHandle echo = EchoStream.start(query, settings.echoDelay(), stream);
         stream.writeFor(echo);
@@ -112,6 +102,6 @@ public class ChatResource {
     @Produces(JSON)
     public void echoOnce(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request,
                          @Suspended AsyncResponse response) {
-        EchoStream.start(limitedQuery(request), settings.echoDelay(), new JsonAnswer(response, ECHO));
+        EchoStream.start(request.toQuery(), settings.echoDelay(), new JsonAnswer(response, ECHO));
     }
 }

@@ -39,7 +39,8 @@ final class OpenAiAnswer extends OneAnswer {
             return;
         }
         // The model that answered, when an upstream named it; else the one asked for.
-        String answeredModel = summary.uid().isPresent() ? sources.model(summary.uid().getAsInt()).orElse(model) : model;
+        String answeredModel = summary.uid().isPresent()
+                ? sources.model(summary.uid().getAsInt()).orElse(model) : model;
         response.resume(Response.ok(ChatCompletion.of("chatcmpl-" + summary.queryId(), Instant.now().getEpochSecond(),
                 answeredModel, summary.completion(), Usage.estimate(prompt, summary.completion())),
                 MediaType.APPLICATION_JSON_TYPE).header(AnswerSources.HEADER, sources.answeredBy(summary).orElse(null))

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.sn1gateway.app.api.AnswerSources;
-import org.sn1gateway.app.api.ChatLimits;
 import org.sn1gateway.app.api.openai.OpenAiChatRequest;
 import org.sn1gateway.app.auth.ApiClient;
 import org.sn1gateway.app.config.ChatSettings;
@@ -41,7 +40,6 @@ public class OpenAiResource {
     private final StreamCounters streams;
     private final ChatSettings settings;
     private final ObjectMapper json;
-    private final ChatLimits limits;
     private final ChatTimer timer;
     private final AnswerSources sources;
 
@@ -53,7 +51,6 @@ public class OpenAiResource {
         this.chat = chat;
         this.settings = settings;
         this.json = json;
-        this.limits = settings.limits();
     }
 
     @POST
@@ -63,7 +60,6 @@ public class OpenAiResource {
     public void completions(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid OpenAiChatRequest request,
                             @Suspended AsyncResponse response) {
         ChatQuery query = request.toQuery();
-        limits.check(query);
         if (request.streaming()) {
             Runnable timed = timer.timeStream();
             OpenAiStream stream = new OpenAiStream(response, json, settings.heartbeatInterval(), streams,
@@ -72,7 +68,8 @@ public class OpenAiResource {
             stream.writeFor(start(request.isMixture(), query, stream), timed);
         } else {
             timer.time(response);
-            start(request.isMixture(), query, new OpenAiAnswer(response, request.modelName(), query.messages(), sources));
+            start(request.isMixture(), query,
+                    new OpenAiAnswer(response, request.modelName(), query.messages(), sources));
         }
     }
 

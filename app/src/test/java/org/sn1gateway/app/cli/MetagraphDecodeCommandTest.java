@@ -57,4 +57,30 @@ class MetagraphDecodeCommandTest {
             assertThat(neuron.get("axon_info").get("port").asInt()).isEqualTo(expected.get("axon_info").get("port").asInt());
         }
     }
+
+    @Test
+    void aMissingOrNonHexFileIsOneLineThatSaysSo() throws Exception {
+        Path metadata = Files.writeString(files.resolve("metadata.hex"), RecordedChain.text(RecordedChain.METADATA_343));
+        Path notHex = Files.writeString(files.resolve("result.json"), "{\"raw_result_hex\": \"0x00\"}");
+        Path missing = files.resolve("nope.hex");
+
+        assertThat(errorOf("--result", missing.toString(), "--metadata", metadata.toString()))
+                .isEqualTo("metagraph-decode: --result: no such file: " + missing + System.lineSeparator());
+        assertThat(errorOf("--result", notHex.toString(), "--metadata", metadata.toString()))
+                .startsWith("metagraph-decode: --result: " + notHex + " does not hold hex: ")
+                .hasLineCount(1);
+    }
+
+    private static String errorOf(String... arguments) throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Bootstrap<GatewayConfiguration> bootstrap = new Bootstrap<>(new GatewayApplication());
+        bootstrap.addCommand(new MetagraphDecodeCommand());
+        Cli cli = new Cli(new JarLocation(MetagraphDecodeCommandTest.class), bootstrap, System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String[] command = new String[arguments.length + 1];
+        command[0] = "metagraph-decode";
+        System.arraycopy(arguments, 0, command, 1, arguments.length);
+        assertThat(cli.run(command)).isPresent();
+        return err.toString(StandardCharsets.UTF_8);
+    }
 }

@@ -109,9 +109,11 @@ class MetricsTest {
         assertThat(streamed.body()).contains("[DONE]");
         assertThat(once.statusCode()).isEqualTo(200);
 
+        // The log measures from the query's own start to its last miner's end, which may fall a millisecond
+        // or so after the answer was written; a timer stopped when the stream opened would be seconds short.
         double shortest = Math.min(loggedSeconds(streamed.body()), loggedSeconds(once.body()));
         assertThat(recordedSeconds("OpenAiResource.openai-chat-completions", 2))
-                .allSatisfy(seconds -> assertThat(seconds).isGreaterThanOrEqualTo(shortest));
+                .allSatisfy(seconds -> assertThat(seconds).isGreaterThanOrEqualTo(shortest * 0.9));
     }
 
     private static double timing(JsonNode summary) {

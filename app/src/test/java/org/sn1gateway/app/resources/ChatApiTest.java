@@ -150,6 +150,9 @@ class ChatApiTest {
             assertThat(anonymous.getStatus()).isEqualTo(401);
         }
 
+        // One miner's stats are read first: rows still on their way to the log can only add to the later read.
+        JsonNode ofOne = JSON.readTree(target(APP, "miners/stats").queryParam("uid", 0).request()
+                .header("api_key", API_KEY).get(String.class));
         JsonNode stats = JSON.readTree(target(APP, "miners/stats").queryParam("since", "1h").request()
                 .header("api_key", API_KEY).get(String.class));
         assertThat(stats.get("answers").asInt()).isPositive();
@@ -162,8 +165,6 @@ class ChatApiTest {
         assertThat(stats.get("ttfc_histogram").findValuesAsText("answers").stream().mapToInt(Integer::parseInt).sum())
                 .as("every answer with a first chunk is in a bar").isPositive();
         assertThat(stats.get("since").asText()).endsWith("Z");
-        JsonNode ofOne = JSON.readTree(target(APP, "miners/stats").queryParam("uid", 0).request()
-                .header("api_key", API_KEY).get(String.class));
         JsonNode ofNobody = JSON.readTree(target(APP, "miners/stats").queryParam("uid", 4242).request()
                 .header("api_key", API_KEY).get(String.class));
         assertThat(ofOne.get("answers").asInt()).isPositive().isLessThanOrEqualTo(stats.get("answers").asInt());

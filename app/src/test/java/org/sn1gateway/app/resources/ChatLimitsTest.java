@@ -59,6 +59,27 @@ class ChatLimitsTest {
         assertThat(GatewayFixture.minerRequestsReceived(APP)).isEqualTo(asked);
     }
 
+    /** The operator's limits are reported in the same 422 as wrongly typed and out-of-range fields. */
+    @Test
+    void limitsAreListedWithEveryOtherWrongField() throws Exception {
+        String typeError = "{\"messages\": [\"a\", \"b\", \"c\"], \"roles\": [\"user\", \"user\", \"user\"], \"k\": \"x\"}";
+        String rangeError = "{\"messages\": [\"" + "x".repeat(21) + "\"], \"roles\": [\"user\"], \"timeout\": 0}";
+
+        for (String path : new String[] {"chat", "echo"}) {
+            try (Response response = post(APP, path, typeError, Map.of("api_key", API_KEY))) {
+                assertThat(response.getStatus()).isEqualTo(422);
+                assertThat(JSON.readTree(response.readEntity(String.class)).get("errors").toString())
+                        .contains("k must be an integer").contains("messages must hold at most 2 entries, not 3");
+            }
+            try (Response response = post(APP, path, rangeError, Map.of("api_key", API_KEY))) {
+                assertThat(response.getStatus()).isEqualTo(422);
+                assertThat(JSON.readTree(response.readEntity(String.class)).get("errors").toString())
+                        .contains("timeout must be greater than or equal to 1")
+                        .contains("messages[0] must be at most 20 characters, not 21");
+            }
+        }
+    }
+
     @Test
     void theOpenAiApiRefusesThemInItsOwnErrorShape() throws Exception {
         String body = "{\"model\": \"sn1\", \"k\": 3, \"messages\": [{\"role\": \"user\", \"content\": \"" + "y".repeat(30)

@@ -161,8 +161,8 @@ public final class OpenAiUpstreamServer implements AutoCloseable {
         }
         event(out, chunk("{}", "\"stop\""));
         if (request.path("stream_options").path("include_usage").asBoolean()) {
-            event(out, "{\"id\":\"chatcmpl-up\",\"object\":\"chat.completion.chunk\",\"created\":1733300000,\"model\":\""
-                    + MODEL + "\",\"system_fingerprint\":\"fp_0ba0d124f1\",\"choices\":[],\"usage\":"
+            event(out, "{\"id\":\"chatcmpl-up\",\"object\":\"chat.completion.chunk\",\"created\":1733300000,"
+                    + "\"model\":\"" + MODEL + "\",\"system_fingerprint\":\"fp_0ba0d124f1\",\"choices\":[],\"usage\":"
                     + "{\"prompt_tokens\":" + PROMPT_TOKENS + ",\"completion_tokens\":" + COMPLETION_TOKENS
                     + ",\"total_tokens\":" + (PROMPT_TOKENS + COMPLETION_TOKENS) + "}}");
         }

@@ -96,7 +96,8 @@ class OpenAiUpstreamsTest {
         // Once the upstream has named its model, the trace names it too.
         assertThat(events.stream().filter(event -> event.name().equals("miner")
                 && event.data().get("phase").asText().equals("ended")))
-                .singleElement().satisfies(event -> assertThat(event.data().get("source").asText()).isEqualTo(ANSWERED_BY));
+                .singleElement()
+                .satisfies(event -> assertThat(event.data().get("source").asText()).isEqualTo(ANSWERED_BY));
         Received request = UPSTREAM.nextRequest();
         assertThat(request.path()).isEqualTo("/v1/chat/completions");
         assertThat(request.headers().getFirst("Authorization")).isEqualTo("Bearer sk-test-from-environment-default");
@@ -195,6 +196,12 @@ class OpenAiUpstreamsTest {
         assertThat(healthy.statusCode()).as(healthy.body()).isEqualTo(200);
     }
 
+    /** Whether a chat for this uid gets an answer now. */
+    private static boolean answers(int uid) throws Exception {
+        return send(postJson(APP, "chat", chat(uid, "Tell me about tides")).header("api_key", API_KEY))
+                .statusCode() == 200;
+    }
+
     @Test
     void pausesOnlyTheUpstreamThatAnswered429UntilItsRetryAfter() throws Exception {
         assertThat(failedChat(chat(1, "script:rate_limited"), 502).get("reason").asText())
@@ -209,8 +216,7 @@ class OpenAiUpstreamsTest {
         assertThat(paused.statusCode()).as(paused.body()).isEqualTo(503);
         assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
         assertThat(UPSTREAM.drain()).extracting(Received::path).containsExactly("/v1/chat/completions");
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).until(() ->
-                send(postJson(APP, "chat", chat(1, "Tell me about tides")).header("api_key", API_KEY)).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).until(() -> answers(1));
     }
 
     @Test
@@ -224,7 +230,6 @@ class OpenAiUpstreamsTest {
             assertThat(second.statusCode()).as(second.body()).isEqualTo(503);
             assertThat(UPSTREAM.drain()).isEmpty();
         }
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).until(() ->
-                send(postJson(APP, "chat", chat(2, "Tell me about tides")).header("api_key", API_KEY)).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).until(() -> answers(2));
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.sn1gateway.app.api.ChatRequest;
+import org.sn1gateway.app.api.LimitedRequest;
 import org.sn1gateway.app.api.UidDeserializer;
 import org.sn1gateway.domain.model.ChatQuery;
 import org.sn1gateway.domain.model.MinerSelection;
@@ -54,7 +55,7 @@ public record OpenAiChatRequest(
         @JsonProperty("prefer") String prefer,
         @DecimalMin("1") @DecimalMax("120") @JsonProperty("timeout") Double timeout,
         @JsonProperty("mixture") Boolean mixture,
-        @JsonProperty("trace") Boolean trace) {
+        @JsonProperty("trace") Boolean trace) implements LimitedRequest {
 
     /** The model this gateway serves; any requested name is answered by Subnet 1. */
     public static final String MODEL = "sn1";
@@ -93,6 +94,12 @@ public record OpenAiChatRequest(
 
     public String modelName() {
         return model == null || model.isBlank() ? MODEL : model;
+    }
+
+    @Override
+    public List<String> messageTexts() {
+        return messages == null ? null : messages.stream().map(message -> message == null ? null : message.text())
+                .toList();
     }
 
     public ChatQuery toQuery() {
