@@ -1,9 +1,11 @@
 package org.sn1gateway.app.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -42,6 +44,14 @@ public class OpenAiNetworkFactory implements NetworkFactory {
     @NotNull
     @JsonProperty
     private DataSize maxAnswerSize = DataSize.mebibytes(1);
+
+    /** A name stands for its upstream in the header, the logs and the query log, so each must be its own. */
+    @JsonIgnore
+    @ValidationMethod(message = "upstreams must have different names")
+    public boolean isNamesDistinct() {
+        return upstreams == null
+                || upstreams.stream().map(UpstreamSettings::name).distinct().count() == upstreams.size();
+    }
 
     @Override
     public BuiltNetwork build(Environment environment) {

@@ -1,13 +1,17 @@
 package org.sn1gateway.app.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.sn1gateway.adapters.dendrite.Upstream;
 
 /** One OpenAI-compatible server of a {@code network.upstreams} list, as the YAML gives it. */
@@ -38,6 +42,21 @@ public class UpstreamSettings {
     @Min(1)
     @JsonProperty
     private int maxConcurrent = 16;
+
+    /** Headers the HTTP client sets itself, which it refuses to take from a caller. */
+    private static final Set<String> CLIENT_HEADERS = Set.of("connection", "content-length", "expect", "host",
+            "upgrade");
+
+    @JsonIgnore
+    @ValidationMethod(message = "headers must not set Connection, Content-Length, Expect, Host or Upgrade")
+    public boolean isHeadersSendable() {
+        return headers == null || headers.keySet().stream()
+                .noneMatch(name -> CLIENT_HEADERS.contains(name.toLowerCase(Locale.ROOT)));
+    }
+
+    String name() {
+        return name;
+    }
 
     public Upstream toUpstream() {
         return new Upstream(name, URI.create(baseUrl), apiKey, model, headers, maxConcurrent);
