@@ -17,6 +17,7 @@ final class MinerProgress {
     enum State { RUNNING, COMPLETE, FAILED, TIMED_OUT, CANCELLED }
 
     private final Miner miner;
+    private final int wave;
     private final List<String> chunks = new ArrayList<>();
     private final List<Duration> chunkTimes = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
@@ -27,8 +28,13 @@ final class MinerProgress {
     private Duration endedAt;
     private MinerCall call;
 
-    MinerProgress(Miner miner) {
+    MinerProgress(Miner miner, int wave) {
         this.miner = miner;
+        this.wave = wave;
+    }
+
+    int wave() {
+        return wave;
     }
 
     Miner miner() {
@@ -120,7 +126,7 @@ final class MinerProgress {
         Duration firstChunk = chunkTimes.isEmpty() ? null : chunkTimes.getFirst();
         String content = text();
         return new MinerResponse(uid(), miner.hotkey(), status(selected), reason(), firstChunk, endedAt, chunkTimes,
-                content.codePointCount(0, content.length()), selected, content);
+                content.codePointCount(0, content.length()), selected, content, wave);
     }
 
     private MinerStatus status(boolean selected) {
