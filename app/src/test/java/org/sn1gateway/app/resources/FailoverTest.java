@@ -1,0 +1,63 @@
+package org.sn1gateway.app.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+import static org.sn1gateway.app.support.GatewayFixture.API_KEY;
+import static org.sn1gateway.app.support.GatewayFixture.target;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sn1gateway.app.config.GatewayConfiguration;
+import org.sn1gateway.app.support.GatewayFixture;
+import org.sn1gateway.app.support.SseChat;
+import org.sn1gateway.app.support.SseChat.Event;
+
+/**
+ * Failover on the simulated subnet: three miners whose incentives (seed 42) rank uid 0 first, then 1, then 2.
+ * uid 0 answers HTTP 500, so a chat asking the top-incentive miner ({@code k: 1}) is answered by a second wave.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class FailoverTest {
+    private static final DropwizardAppExtension<GatewayConfiguration> APP = GatewayFixture.extension(
+            ConfigOverride.config("network.miners", "3"),
+            ConfigOverride.config("network.behaviours", "http_error,fast,fast"));
+
+    @Test
+    void aChatWhoseOnlyMinerFailsIsAnsweredByASecondWave() throws Exception {
+        List<Event> events = SseChat.open(target(APP, "chat"), "{\"messages\": [\"Why is the sky blue?\"],"
+                + " \"roles\": [\"user\"], \"k\": 1, \"sampling_mode\": \"top_incentive\", \"timeout\": 10,"
+                + " \"trace\": true}", API_KEY).untilDone(Duration.ofSeconds(30));
+        JsonNode summary = events.getLast().data();
+
+        assertThat(events).extracting(Event::name).doesNotContain("error");
+        assertThat(summary.get("uid").asInt()).isEqualTo(1);
+        assertThat(summary.get("completion").asText()).isNotBlank();
+        assertThat(StreamSupport.stream(summary.get("miners").spliterator(), false)
+                .map(miner -> tuple(miner.get("uid").asInt(), miner.get("wave").asInt(), miner.get("status").asText())))
+                .containsExactly(tuple(0, 1, "error"), tuple(1, 2, "selected"));
+        assertThat(events.stream().filter(event -> "miner".equals(event.name())
+                && "asked".equals(event.data().get("phase").asText()))
+                .map(event -> tuple(event.data().get("uid").asInt(), event.data().get("wave").asInt())))
+                .containsExactly(tuple(0, 1), tuple(1, 2));
+
+        String queryId = summary.get("query_id").asText();
+        await().atMost(Duration.ofSeconds(15)).until(() -> GatewayFixture.rows(APP,
+                "SELECT uid FROM miner_response WHERE query_id = :id", queryId).size() == 2);
+        List<Map<String, Object>> rows = GatewayFixture.rows(APP,
+                "SELECT uid, wave, status, reason FROM miner_response WHERE query_id = :id ORDER BY wave", queryId);
+        assertThat(rows).extracting(row -> row.get("uid"), row -> row.get("wave"), row -> row.get("status"),
+                        row -> row.get("reason"))
+                .containsExactly(tuple(0, 1, "error", "http_500"), tuple(1, 2, "selected", null));
+        assertThat(GatewayFixture.rows(APP, "SELECT outcome FROM chat_query WHERE id = :id", queryId))
+                .extracting(row -> row.get("outcome")).containsExactly("delivered");
+    }
+}
