@@ -7,10 +7,14 @@ import static org.sn1gateway.app.support.GatewayFixture.API_KEY;
 import static org.sn1gateway.app.support.GatewayFixture.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -23,13 +27,17 @@ import org.sn1gateway.app.support.SseChat.Event;
 
 /**
  * Failover on the simulated subnet: three miners whose incentives (seed 42) rank uid 0 first, then 1, then 2.
- * uid 0 answers HTTP 500, so a chat asking the top-incentive miner ({@code k: 1}) is answered by a second wave.
+ * uid 0 answers HTTP 500, so a chat asking the top-incentive miner ({@code k: 1}) is answered by a second wave,
+ * which the summary, both APIs' traces and the query log name.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class FailoverTest {
     private static final DropwizardAppExtension<GatewayConfiguration> APP = GatewayFixture.extension(
             ConfigOverride.config("network.miners", "3"),
-            ConfigOverride.config("network.behaviours", "http_error,fast,fast"));
+            ConfigOverride.config("network.behaviours", "http_error,fast,fast"),
+            // Failover alone: no hedge may add a third wave while the second miner starts on a busy machine.
+            ConfigOverride.config("chat.hedgeAfter", "10s"));
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void aChatWhoseOnlyMinerFailsIsAnsweredByASecondWave() throws Exception {
@@ -59,5 +67,28 @@ class FailoverTest {
                 .containsExactly(tuple(0, 1, "error", "http_500"), tuple(1, 2, "selected", null));
         assertThat(GatewayFixture.rows(APP, "SELECT outcome FROM chat_query WHERE id = :id", queryId))
                 .extracting(row -> row.get("outcome")).containsExactly("delivered");
+    }
+
+    @Test
+    void theOpenAiTraceNamesTheWaveOfEachMiner() throws Exception {
+        HttpResponse<String> response = GatewayFixture.send(GatewayFixture.request(APP, "v1/chat/completions")
+                .header("Authorization", "Bearer " + API_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"sn1\", \"stream\": true, \"trace\": true,"
+                        + " \"k\": 1, \"sampling_mode\": \"top_incentive\", \"timeout\": 10,"
+                        + " \"messages\": [{\"role\": \"user\", \"content\": \"Why is the sky blue?\"}]}")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).endsWith("data: [DONE]\n\n");
+        List<JsonNode> asked = new ArrayList<>();
+        for (String line : response.body().split("\n")) {
+            if (line.startsWith("data: {")) {
+                JsonNode step = JSON.readTree(line.substring("data: ".length())).path("sn1_miner");
+                if ("asked".equals(step.path("phase").asText())) {
+                    asked.add(step);
+                }
+            }
+        }
+        assertThat(asked).extracting(step -> tuple(step.get("uid").asInt(), step.get("wave").asInt()))
+                .containsExactly(tuple(0, 1), tuple(1, 2));
     }
 }
