@@ -88,7 +88,7 @@ class ReasonDetailMigrationTest {
         }
     }
 
-    private static void logOldRows(Jdbi jdbi) {
+    static void logOldRows(Jdbi jdbi) {
         jdbi.useHandle(handle -> {
             handle.execute("""
                     INSERT INTO chat_query (id, started_at, k, prefer, sampling_mode, timeout_seconds, outcome,
