@@ -69,8 +69,9 @@ public class ChatSettings {
     private int maxWaves = WavePolicy.DEFAULT_MAX_WAVES;
 
     /**
-     * How long a chat waits for usable text before it asks one more wave beside the first; {@code 0s} turns
-     * hedging off. Unset: the measured 90th percentile of time to first chunk, bounded to 1..10 s.
+     * How long a chat waits for usable text before it asks one more wave beside those running, and again after
+     * each further delay; {@code 0s} turns hedging off. Unset: the measured 90th percentile of time to first
+     * chunk, bounded to 1..10 s.
      */
     @MaxDuration(120)
     @JsonProperty

@@ -109,7 +109,7 @@ final class QueryRun implements ChatHandle {
                 logWhenSettled();
             } else {
                 cancelDeadline = scheduler.schedule(query.timeout(), () -> guarded(this::onDeadline));
-                hedgeAfter.ifPresent(delay -> cancelHedge = scheduler.schedule(delay, () -> guarded(this::onHedge)));
+                armHedge();
             }
         });
     }
@@ -146,12 +146,19 @@ final class QueryRun implements ChatHandle {
                 && timeLeft().compareTo(WavePolicy.MIN_WAVE_TIME) >= 0;
     }
 
-    /** No miner has sent usable text in time: one more wave runs beside those already running. */
+    /**
+     * No miner has sent usable text in time: one more wave runs beside those already running, and the timer is
+     * armed again, so that a wave stuck on miners that hang is followed by the next one.
+     */
     private void onHedge() {
         cancelHedge = () -> { };
-        if (candidates.isEmpty() && mayAddWave()) {
-            startWave(query.miners().k());
+        if (candidates.isEmpty() && mayAddWave() && startWave(query.miners().k()) && waves < maxWaves) {
+            armHedge();
         }
+    }
+
+    private void armHedge() {
+        hedgeAfter.ifPresent(delay -> cancelHedge = scheduler.schedule(delay, () -> guarded(this::onHedge)));
     }
 
     /**

@@ -150,6 +150,7 @@ class WavesTest {
 
         FakeCall hedge = call(2);
         assertThat(slow.isCancelled()).as("the first wave keeps running").isFalse();
+        assertThat(scheduler.pendingDelays()).as("armed again for a third wave").containsExactlyInAnyOrder(TIMEOUT, HEDGE);
         hedge.text("Paris is the capital.");
         assertThat(slow.isCancelled()).isTrue();
         hedge.end();
@@ -175,6 +176,23 @@ class WavesTest {
         assertThat(hedge.isCancelled()).isTrue();
         assertThat(client.summary().uid()).hasValue(slow.miner().uid());
         assertThat(network.askedUids()).hasSize(2);
+    }
+
+    @Test
+    void hedgesAgainAfterEachDelayUntilMaxWavesWhileMinersHang() throws InterruptedException {
+        service(new WavePolicy(3, Optional.of(HEDGE))).start(query(Preference.FIRST, 1), client);
+        call(1);
+        scheduler.fire(HEDGE);
+        call(2).fail(Kind.HTTP_STATUS, "HTTP 500");
+        scheduler.fire(HEDGE);
+        FakeCall third = call(3);
+
+        assertThat(scheduler.pendingDelays()).as("no hedge beyond maxWaves").containsExactly(TIMEOUT);
+        third.text("Paris.").end();
+
+        assertThat(network.askedUids()).hasSize(3).doesNotHaveDuplicates();
+        assertThat(client.text()).isEqualTo("Paris.");
+        assertThat(waves(client.summary().miners())).containsExactly(1, 2, 3);
     }
 
     @Test
