@@ -26,15 +26,15 @@ import org.sn1gateway.app.support.SseChat;
 import org.sn1gateway.app.support.SseChat.Event;
 
 /**
- * Failover on the simulated subnet: three miners whose incentives (seed 42) rank uid 0 first, then 1, then 2.
- * uid 0 answers HTTP 500, so a chat asking the top-incentive miner ({@code k: 1}) is answered by a second wave,
- * which the summary, both APIs' traces and the query log name.
+ * Failover on the simulated subnet: four miners whose incentives (seed 42) rank them by uid. uid 0 answers
+ * HTTP 500, so a chat asking the top-incentive miner ({@code k: 1}) is answered by a second wave, which the
+ * summary, both APIs' traces and the query log name; uid 2 breaks off mid-answer.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class FailoverTest {
     private static final DropwizardAppExtension<GatewayConfiguration> APP = GatewayFixture.extension(
-            ConfigOverride.config("network.miners", "3"),
-            ConfigOverride.config("network.behaviours", "http_error,fast,fast"),
+            ConfigOverride.config("network.miners", "4"),
+            ConfigOverride.config("network.behaviours", "http_error,fast,broken_stream,fast"),
             // Failover alone: no hedge may add a third wave while the second miner starts on a busy machine.
             ConfigOverride.config("chat.hedgeAfter", "10s"));
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -90,5 +90,24 @@ class FailoverTest {
         }
         assertThat(asked).extracting(step -> tuple(step.get("uid").asInt(), step.get("wave").asInt()))
                 .containsExactly(tuple(0, 1), tuple(1, 2));
+    }
+
+    /** Nothing reaches a client asking for JSON before the end, so a selected miner that breaks off is replaced. */
+    @Test
+    void aJsonChatWhoseSelectedMinerBreaksOffIsAnsweredByASecondWave() throws Exception {
+        HttpResponse<String> response = GatewayFixture.send(GatewayFixture.postJson(APP, "chat",
+                "{\"messages\": [\"Why is the sky blue?\"], \"roles\": [\"user\"], \"k\": 1,"
+                        + " \"sampling_mode\": \"top_incentive\", \"exclude\": [0, 1], \"timeout\": 10}")
+                .header("api_key", API_KEY));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode summary = JSON.readTree(response.body());
+        assertThat(summary.get("uid").asInt()).isEqualTo(3);
+        assertThat(StreamSupport.stream(summary.get("miners").spliterator(), false)
+                .map(miner -> tuple(miner.get("uid").asInt(), miner.get("wave").asInt(), miner.get("status").asText())))
+                .containsExactly(tuple(2, 1, "error"), tuple(3, 2, "selected"));
+        String streamed = StreamSupport.stream(summary.get("streamed_chunks").spliterator(), false)
+                .map(JsonNode::asText).reduce("", String::concat);
+        assertThat(summary.get("completion").asText()).isNotBlank().isEqualTo(streamed);
     }
 }

@@ -258,6 +258,12 @@ final class QueryRun implements ChatHandle {
         }
         progress.fail(failure, elapsed());
         trace(MinerEvent.Phase.ENDED, progress);
+        if (progress == selected && client.retract()) {
+            // Its text never reached the client, which waits for the whole answer: choose again, as if it had
+            // never been chosen (another usable answer, or failover).
+            selected = null;
+            selection = null;
+        }
         if (progress == selected) {
             finishWithError(QueryOutcome.SELECTED_FAILED, "The selected miner (uid " + progress.uid()
                     + ") failed before finishing its answer: " + failure.message());

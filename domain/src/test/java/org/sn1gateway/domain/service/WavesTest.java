@@ -140,6 +140,41 @@ class WavesTest {
     }
 
     @Test
+    void aClientWaitingForTheWholeAnswerGetsANewWaveWhenTheSelectedMinerBreaksOff() throws InterruptedException {
+        RecordingChatListener waiting = RecordingChatListener.waitingForTheWholeAnswer();
+        service(failoverOnly(3)).start(query(Preference.FIRST, 1), waiting);
+        FakeCall broken = call(1);
+        broken.text("Lyon is", " the capital").fail(Kind.BROKEN_STREAM, "broke off");
+
+        FakeCall second = call(2);
+        second.text("Paris is the capital.").end();
+
+        assertThat(waiting.errors()).isEmpty();
+        ChatSummary summary = waiting.summary();
+        assertThat(summary.completion()).isEqualTo("Paris is the capital.");
+        assertThat(summary.streamedChunks()).extracting(DeliveredChunk::delta).containsExactly("Paris is the capital.");
+        assertThat(summary.uid()).hasValue(second.miner().uid());
+        assertThat(summary.miners()).extracting(MinerResponse::wave, MinerResponse::status, MinerResponse::selected)
+                .containsExactly(tuple(1, MinerStatus.ERROR, false), tuple(2, MinerStatus.SELECTED, true));
+        assertThat(log.only().outcome()).isEqualTo(QueryOutcome.DELIVERED);
+    }
+
+    @Test
+    void aClientWaitingForTheWholeAnswerGetsTheNextUsableAnswerOfTheSameWave() throws InterruptedException {
+        RecordingChatListener waiting = RecordingChatListener.waitingForTheWholeAnswer();
+        service(failoverOnly(3)).start(query(Preference.FIRST, 2), waiting);
+        FakeCall first = call(1);
+        FakeCall other = call(2);
+        first.text("Lyon is");
+        other.text("Paris is");
+        first.fail(Kind.BROKEN_STREAM, "broke off");
+        other.text(" the capital.").end();
+
+        assertThat(waiting.summary().completion()).isEqualTo("Paris is the capital.");
+        assertThat(network.askedUids()).hasSize(2);
+    }
+
+    @Test
     void hedgesWhenNoMinerSentUsableTextInTimeAndTheWinnerCancelsTheOtherWave() throws InterruptedException {
         service(new WavePolicy(3, Optional.of(HEDGE))).start(query(Preference.FIRST, 1), client);
         FakeCall slow = call(1);
