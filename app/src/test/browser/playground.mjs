@@ -15,7 +15,8 @@ try {
   const result = {
     answer: await page.textContent("#answer"),
     lanes: await page.$$eval(".lane", (lanes) => lanes.map((lane) => ({
-      uid: lane.dataset.uid, selected: lane.classList.contains("selected"),
+      uid: lane.dataset.uid, label: lane.querySelector(".who").textContent,
+      selected: lane.classList.contains("selected"),
       status: lane.querySelector(".status").textContent,
     }))),
     errors,

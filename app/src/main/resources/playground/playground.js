@@ -7,15 +7,21 @@ const KEY = "sn1-api-key";
 $("api-key").value = sessionStorage.getItem(KEY) || "";
 $("api-key").addEventListener("change", () => sessionStorage.setItem(KEY, $("api-key").value));
 
-function lane(uid) {
+// A chat never asks a uid twice, so its lane is found by uid; the label says which wave asked it.
+function lane(uid, wave) {
   let element = document.querySelector(`.lane[data-uid="${uid}"]`);
   if (!element) {
     element = document.createElement("div");
     element.className = "lane";
     element.dataset.uid = uid;
-    element.innerHTML = `<div class="head"><span>uid ${uid}</span><span class="status">asked</span></div>
+    element.innerHTML = `<div class="head"><span class="who"></span><span class="status">asked</span></div>
       <div class="times"></div><div class="reason"></div><div class="text"></div>`;
     $("lanes").appendChild(element);
+  }
+  if (wave != null) {
+    element.querySelector(".who").textContent = `uid ${uid} · wave ${wave}`;
+  } else if (!element.querySelector(".who").textContent) {
+    element.querySelector(".who").textContent = `uid ${uid}`;
   }
   return element;
 }
@@ -25,7 +31,7 @@ function seconds(value) {
 }
 
 function showMiner(miner) {
-  const element = lane(miner.uid);
+  const element = lane(miner.uid, miner.wave);
   const status = miner.phase === "first_chunk" ? "streaming" : miner.status;
   element.querySelector(".status").textContent = status;
   element.className = `lane ${miner.status}`;
@@ -39,7 +45,7 @@ function showMiner(miner) {
 
 function finish(summary) {
   for (const miner of summary.miners || []) {
-    const element = lane(miner.uid);
+    const element = lane(miner.uid, miner.wave);
     element.className = `lane ${miner.status}`;
     element.querySelector(".status").textContent = miner.status;
     element.querySelector(".reason").textContent = miner.reason || "";

@@ -142,7 +142,7 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         ChatService chat = new ChatService(network, measuredLog,
                 new MinerSampler(availability, ThreadLocalRandom::current), AnswerCleaner.standard(),
                 new ExecutorScheduler(BackgroundTimer.named(environment, "query-deadline")), InstantSource.system(),
-                config.chat().maxChunksPerAnswer());
+                config.chat().maxChunksPerAnswer(), config.chat().waves());
 
         HttpHardening.register(environment, config.cors());
         registerAuth(config, environment, jdbi);

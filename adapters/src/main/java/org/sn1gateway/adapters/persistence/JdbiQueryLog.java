@@ -1,10 +1,12 @@
 package org.sn1gateway.adapters.persistence;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.function.IntFunction;
@@ -31,6 +33,13 @@ public final class JdbiQueryLog implements QueryLogStore {
     public Map<Integer, MinerStats> minerStats(Instant since) {
         return jdbi.withExtension(QueryLogDao.class, dao -> dao.minerStats(since.atOffset(ZoneOffset.UTC))).stream()
                 .collect(Collectors.toUnmodifiableMap(StatsRow::uid, StatsRow::toStats));
+    }
+
+    @Override
+    public Optional<Duration> firstChunkP90(Instant since) {
+        return Optional.ofNullable(jdbi.withExtension(QueryLogDao.class,
+                        dao -> dao.firstChunkP90(since.atOffset(ZoneOffset.UTC))))
+                .map(seconds -> Duration.ofNanos(Math.round(seconds * 1e9)));
     }
 
     /**

@@ -21,9 +21,9 @@ interface QueryLogDao {
     @SqlBatch("""
             INSERT INTO miner_response (query_id, uid, started_at, hotkey, protocol, status, reason, detail,
                                         ttfc_seconds, total_seconds, chunks, characters, chunk_timings, selected,
-                                        answer)
+                                        answer, wave)
             VALUES (:queryId, :uid, :startedAt, :hotkey, :protocol, :status, :reason, :detail, :ttfcSeconds,
-                    :totalSeconds, :chunks, :characters, :chunkTimings, :selected, :answer)
+                    :totalSeconds, :chunks, :characters, :chunkTimings, :selected, :answer, :wave)
             """)
     void insertResponses(@BindMethods List<ResponseRow> rows);
 
@@ -39,4 +39,12 @@ interface QueryLogDao {
             """)
     @RegisterConstructorMapper(StatsRow.class)
     List<StatsRow> minerStats(@Bind("since") OffsetDateTime since);
+
+    /** Over every miner's answers that sent text: how long a chat usually waits for its first chunk; null without any. */
+    @SqlQuery("""
+            SELECT PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY ttfc_seconds)
+            FROM miner_response
+            WHERE started_at >= :since AND ttfc_seconds IS NOT NULL
+            """)
+    Double firstChunkP90(@Bind("since") OffsetDateTime since);
 }

@@ -41,7 +41,7 @@ final class QueryRows {
                 response.reason() == null ? null : truncateOrNull(response.reason().detail(), MAX_REASON),
                 secondsOrNull(response.timeToFirstChunk()), secondsOrNull(response.totalTime()), response.chunks(),
                 response.characters(), timings(response.chunkTimings()), response.selected(),
-                storeText ? response.text() : null);
+                storeText ? response.text() : null, response.wave());
     }
 
     private static String prompt(QueryRecord record) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,7 @@ public final class QueuedQueryLog implements QueryLog, AutoCloseable {
     private volatile boolean closing;
     private volatile int inFlight;
     private volatile Map<Integer, MinerStats> stats = Map.of();
+    private volatile Optional<Duration> firstChunkP90 = Optional.empty();
     private long statsReadAt = Long.MIN_VALUE;
 
     public QueuedQueryLog(QueryLogStore store, Settings settings) {
@@ -87,6 +89,11 @@ public final class QueuedQueryLog implements QueryLog, AutoCloseable {
     @Override
     public Map<Integer, MinerStats> recentMinerStats() {
         return stats;
+    }
+
+    @Override
+    public Optional<Duration> recentFirstChunkP90() {
+        return firstChunkP90;
     }
 
     public Status status() {
@@ -132,7 +139,9 @@ public final class QueuedQueryLog implements QueryLog, AutoCloseable {
         }
         statsReadAt = now;
         try {
-            stats = store.minerStats(Instant.now().minus(settings.statsWindow()));
+            Instant since = Instant.now().minus(settings.statsWindow());
+            stats = store.minerStats(since);
+            firstChunkP90 = store.firstChunkP90(since);
         } catch (RuntimeException e) {
             LOG.warn("could not read miner statistics, keeping the last ones: {}", e.getMessage());
         }

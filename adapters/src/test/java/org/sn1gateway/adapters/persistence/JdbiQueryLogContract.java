@@ -127,6 +127,41 @@ abstract class JdbiQueryLogContract {
     }
 
     @Test
+    void recordsWhichWaveAskedEachMiner() {
+        MinerResponse failed = timedOut(51);
+        MinerResponse second = selected(52);
+        QueryRecord record = record(failed, new MinerResponse(second.uid(), second.hotkey(), second.status(),
+                second.reason(), second.timeToFirstChunk(), second.totalTime(), second.chunkTimings(),
+                second.characters(), second.selected(), second.text(), 2));
+
+        new JdbiQueryLog(jdbi, uid -> "synapse", false).write(List.of(record));
+
+        List<Integer> waves = observer.withHandle(handle -> handle
+                .createQuery("SELECT wave FROM miner_response WHERE query_id = :id ORDER BY uid")
+                .bind("id", record.id().toString()).mapTo(Integer.class).list());
+        assertThat(waves).containsExactly(1, 2);
+    }
+
+    @Test
+    void measuresTheNinetiethPercentileOfTimeToFirstChunkOverEveryMiner() {
+        JdbiQueryLog log = new JdbiQueryLog(jdbi, uid -> "synapse", false);
+        Instant since = Instant.parse("2030-01-01T00:00:00Z");
+        assertThat(log.firstChunkP90(since)).isEmpty();
+        List<MinerResponse> responses = new java.util.ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            responses.add(new MinerResponse(60 + i, "hotkey-" + i, MinerStatus.OK, null, Duration.ofMillis(100L * i),
+                    Duration.ofSeconds(2), List.of(Duration.ofMillis(100L * i)), 5, false, "Hello"));
+        }
+        responses.add(timedOut(71));
+        QueryRecord base = record(responses.toArray(MinerResponse[]::new));
+        log.write(List.of(new QueryRecord(base.id(), since.plusSeconds(5), base.query(), base.outcome(),
+                base.selectedUid(), base.totalTime(), base.responses())));
+
+        assertThat(log.firstChunkP90(since)).hasValueSatisfying(p90 ->
+                assertThat(p90.toNanos() / 1e9).isCloseTo(0.91, within(1e-6)));
+    }
+
+    @Test
     void summarisesEachMinersRecentAnswersForSampling() {
         JdbiQueryLog log = new JdbiQueryLog(jdbi, uid -> "synapse", false);
         log.write(List.of(record(selected(21), timedOut(22)), record(selected(21), timedOut(22)),

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +34,11 @@ class QueuedQueryLogTest {
         @Override
         public Map<Integer, MinerStats> minerStats(Instant since) {
             return Map.of(7, new MinerStats(7, 3, 1.0, Duration.ofMillis(90)));
+        }
+
+        @Override
+        public Optional<Duration> firstChunkP90(Instant since) {
+            return Optional.of(Duration.ofMillis(1700));
         }
 
         @Override
@@ -76,6 +82,7 @@ class QueuedQueryLogTest {
         assertThat(store.batchSizes).allMatch(size -> size <= 4);
         assertThat(log.status().written()).isEqualTo(9);
         assertThat(log.recentMinerStats()).containsOnlyKeys(7);
+        assertThat(log.recentFirstChunkP90()).hasValue(Duration.ofMillis(1700));
         assertThat(log.status().healthy()).isTrue();
     }
 

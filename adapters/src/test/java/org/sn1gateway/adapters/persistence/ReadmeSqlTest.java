@@ -44,6 +44,7 @@ class ReadmeSqlTest {
         for (int i = 0; i < 5; i++) {
             records.add(record(answered(FAST, 100 + i), answered(SLOW, 300 + i), silent(), refused(i)));
         }
+        records.add(record(refused(0), secondWave(answered(SLOW, 310))));
         for (TestDatabase database : List.of(h2, postgres)) {
             new JdbiQueryLog(database.jdbi(), uid -> "synapse", false).write(records);
         }
@@ -68,6 +69,12 @@ class ReadmeSqlTest {
         return new MinerResponse(uid, "hotkey-" + uid, uid == FAST ? MinerStatus.SELECTED : MinerStatus.OK, null,
                 Duration.ofMillis(ttfcMillis), Duration.ofMillis(ttfcMillis * 3),
                 List.of(Duration.ofMillis(ttfcMillis)), 20, uid == FAST, "");
+    }
+
+    private static MinerResponse secondWave(MinerResponse response) {
+        return new MinerResponse(response.uid(), response.hotkey(), response.status(), response.reason(),
+                response.timeToFirstChunk(), response.totalTime(), response.chunkTimings(), response.characters(),
+                response.selected(), response.text(), 2);
     }
 
     private static MinerResponse silent() {
@@ -99,7 +106,7 @@ class ReadmeSqlTest {
 
     @Test
     void everyReadmeQueryGivesTheSameRowsInTheSameOrderOnBoth() {
-        assertThat(ReadmeQueries.all()).hasSize(4);
+        assertThat(ReadmeQueries.all()).hasSize(5);
         for (String title : ReadmeQueries.all().keySet()) {
             assertThat(sameOnBoth(title)).as(title).isNotEmpty();
         }
@@ -120,7 +127,12 @@ class ReadmeSqlTest {
     @Test
     void refusalsGroupByTheirCodeWhateverTheirDetail() {
         assertThat(sameOnBoth("Why answers were refused")).containsExactly(
-                List.of("timeout", "timeout", "5"), List.of("error", "http_500", "3"),
+                List.of("timeout", "timeout", "5"), List.of("error", "http_500", "4"),
                 List.of("filtered", "invalid_utf8", "2"));
+    }
+
+    @Test
+    void failoverShowsTheFirstWavesFailuresByReason() {
+        assertThat(sameOnBoth("What failover rescued")).containsExactly(List.of("http_500", "1"));
     }
 }

@@ -62,7 +62,8 @@ class ReasonDetailMigrationTest {
             Jdbi jdbi = database.observer();
             logOldRows(jdbi);
 
-            SchemaMigrations.apply(database.dataSource());
+            // 005 alone, so that its rollback below undoes it whatever changesets come later.
+            liquibase(database, UpdateCountCommandStep.COMMAND_NAME, UpdateCountCommandStep.COUNT_ARG, 1);
 
             assertThat(rows(jdbi, "SELECT reason, detail FROM miner_response ORDER BY uid")).containsExactly(
                     List.of("http_500", "Internal Server Error #9f1c"),
@@ -87,7 +88,7 @@ class ReasonDetailMigrationTest {
         }
     }
 
-    private static void logOldRows(Jdbi jdbi) {
+    static void logOldRows(Jdbi jdbi) {
         jdbi.useHandle(handle -> {
             handle.execute("""
                     INSERT INTO chat_query (id, started_at, k, prefer, sampling_mode, timeout_seconds, outcome,
@@ -118,7 +119,7 @@ class ReasonDetailMigrationTest {
     }
 
     /** Runs a counted Liquibase command, as `db migrate --count` and `db rollback --count` do. */
-    private static void liquibase(TestDatabase target, String[] command,
+    static void liquibase(TestDatabase target, String[] command,
                                   CommandArgumentDefinition<Integer> countArgument, int count) throws Exception {
         try (Connection connection = target.dataSource().getConnection()) {
             Database database = DatabaseFactory.getInstance()

@@ -14,12 +14,13 @@ public record MinerReport(
         @JsonProperty("time_to_first_chunk") Double timeToFirstChunk,
         @JsonProperty("total_time") Double totalTime,
         @JsonProperty("chunks") int chunks,
-        @JsonProperty("characters") int characters) {
+        @JsonProperty("characters") int characters,
+        @JsonProperty("wave") int wave) {
 
     public static MinerReport of(MinerResponse response) {
         return new MinerReport(response.uid(), response.hotkey(), response.status().wireName(), response.reasonText(),
                 Seconds.orNull(response.timeToFirstChunk()), Seconds.orNull(response.totalTime()),
-                response.chunks(), response.characters());
+                response.chunks(), response.characters(), response.wave());
     }
 
 }

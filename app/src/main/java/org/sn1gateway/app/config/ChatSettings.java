@@ -8,8 +8,10 @@ import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.util.Optional;
 import org.sn1gateway.app.api.ChatLimits;
 import org.sn1gateway.domain.service.ChatService;
+import org.sn1gateway.domain.service.WavePolicy;
 
 /** The {@code chat:} section: how the chat endpoints treat clients. */
 public class ChatSettings {
@@ -56,6 +58,28 @@ public class ChatSettings {
     @MaxDuration(120)
     @JsonProperty
     private Duration maxTimeout = Duration.seconds(120);
+
+    /**
+     * The most waves of miners one chat asks (failover and hedging), the first included; each asks at most
+     * {@code k}. 1 asks only the first sample.
+     */
+    @Min(1)
+    @Max(10)
+    @JsonProperty
+    private int maxWaves = WavePolicy.DEFAULT_MAX_WAVES;
+
+    /**
+     * How long a chat waits for usable text before it asks one more wave beside those running, and again after
+     * each further delay; {@code 0s} turns hedging off. Unset: the measured 90th percentile of time to first
+     * chunk, bounded to 1..10 s.
+     */
+    @MaxDuration(120)
+    @JsonProperty
+    private Duration hedgeAfter;
+
+    public WavePolicy waves() {
+        return new WavePolicy(maxWaves, Optional.ofNullable(hedgeAfter).map(Duration::toJavaDuration));
+    }
 
     public ChatLimits limits() {
         return new ChatLimits(maxMessages, maxMessageLength, maxK, maxTimeout.toJavaDuration());

@@ -1,7 +1,9 @@
 package org.sn1gateway.app.health;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import org.sn1gateway.domain.model.MinerStats;
 import org.sn1gateway.domain.model.QueryOutcome;
 import org.sn1gateway.domain.model.QueryRecord;
@@ -51,5 +53,10 @@ public final class RecentOutcomes implements QueryLog {
     @Override
     public Map<Integer, MinerStats> recentMinerStats() {
         return log.recentMinerStats();
+    }
+
+    @Override
+    public Optional<Duration> recentFirstChunkP90() {
+        return log.recentFirstChunkP90();
     }
 }

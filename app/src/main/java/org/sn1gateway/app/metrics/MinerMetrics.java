@@ -9,6 +9,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.sn1gateway.domain.model.MinerResponse;
 import org.sn1gateway.domain.model.MinerStats;
 import org.sn1gateway.domain.model.QueryRecord;
@@ -78,5 +79,10 @@ public final class MinerMetrics implements QueryLog {
     @Override
     public Map<Integer, MinerStats> recentMinerStats() {
         return log.recentMinerStats();
+    }
+
+    @Override
+    public Optional<Duration> recentFirstChunkP90() {
+        return log.recentFirstChunkP90();
     }
 }

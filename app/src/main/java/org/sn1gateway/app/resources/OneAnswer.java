@@ -16,6 +16,11 @@ abstract class OneAnswer implements ChatListener {
     }
 
     @Override
+    public final boolean waitsForTheWholeAnswer() {
+        return true;
+    }
+
+    @Override
     public final void onError(ChatError error) {
         this.error = error;
     }

@@ -48,6 +48,8 @@ class PlaygroundBrowserTest {
         assertThat(shown.get("answer").asText()).isNotBlank();
         List<JsonNode> lanes = StreamSupport.stream(shown.get("lanes").spliterator(), false).toList();
         assertThat(lanes).as("one lane per miner asked").hasSize(3);
+        assertThat(lanes).as("each lane names its miner and the wave that asked it").allSatisfy(lane ->
+                assertThat(lane.get("label").asText()).isEqualTo("uid " + lane.get("uid").asText() + " · wave 1"));
         assertThat(lanes).filteredOn(lane -> lane.get("selected").asBoolean()).singleElement()
                 .satisfies(lane -> assertThat(lane.get("status").asText()).startsWith("selected"));
         assertThat(shown.get("errors")).isEmpty();

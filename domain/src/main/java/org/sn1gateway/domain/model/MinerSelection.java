@@ -1,5 +1,6 @@
 package org.sn1gateway.domain.model;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +19,16 @@ public record MinerSelection(int k, SamplingMode mode, Set<Integer> exclude, Lis
         }
         exclude = Set.copyOf(exclude);
         uids = List.copyOf(uids);
+    }
+
+    /**
+     * The selection for a later wave of the same query: {@code k} more miners by the same rules, never one of
+     * {@code asked} (with {@code uids}, that leaves only those not asked yet).
+     */
+    public MinerSelection nextWave(Set<Integer> asked, int k) {
+        Set<Integer> never = new HashSet<>(exclude);
+        never.addAll(asked);
+        return new MinerSelection(k, mode, never, uids);
     }
 
     public static MinerSelection random(int k) {

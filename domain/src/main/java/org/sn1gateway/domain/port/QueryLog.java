@@ -1,6 +1,8 @@
 package org.sn1gateway.domain.port;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.sn1gateway.domain.model.MinerStats;
 import org.sn1gateway.domain.model.QueryRecord;
 
@@ -18,4 +20,12 @@ public interface QueryLog {
      * cheap, never I/O on the caller's thread. Empty until there is history.
      */
     Map<Integer, MinerStats> recentMinerStats();
+
+    /**
+     * The 90th percentile of every miner's time to first chunk over the same recent window, from the same
+     * snapshot; empty until some miner sent text. Chats wait this long for usable text before they hedge.
+     */
+    default Optional<Duration> recentFirstChunkP90() {
+        return Optional.empty();
+    }
 }

@@ -14,6 +14,14 @@ public interface ChatListener {
 
     void onDone(ChatSummary summary);
 
+    /**
+     * Whether this client sees nothing of the answer before {@link #onDone} (it reads the summary): then no
+     * text has reached it while the query runs, and a selected miner that fails can still be replaced.
+     */
+    default boolean waitsForTheWholeAnswer() {
+        return false;
+    }
+
     /** Whether this client wants {@link #onMiner}: the events are only built for those that do. */
     default boolean traces() {
         return false;

@@ -1,20 +1,19 @@
 package org.sn1gateway.domain.service;
 
 import java.time.InstantSource;
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.sn1gateway.domain.cleaning.AnswerCleaner;
 import org.sn1gateway.domain.model.ChatQuery;
-import org.sn1gateway.domain.model.Miner;
 import org.sn1gateway.domain.port.MinerNetwork;
 import org.sn1gateway.domain.port.QueryLog;
 import org.sn1gateway.domain.sampling.MinerSampler;
 import org.sn1gateway.domain.selection.Selectors;
 
 /**
- * The gateway's one use case: sample miners, ask them all at once, select an answer as they stream,
- * deliver it to the client's listener, and log every miner's timings.
+ * The gateway's one use case: sample miners, ask them all at once (and more in later waves when they fail
+ * or are slow), select an answer as they stream, deliver it to the client's listener, and log every miner's
+ * timings.
  */
 public final class ChatService {
     private final MinerNetwork network;
@@ -24,6 +23,7 @@ public final class ChatService {
     private final Scheduler scheduler;
     private final InstantSource clock;
     private final int maxChunksPerAnswer;
+    private final WavePolicy waves;
 
     /**
      * The most chunks one miner's answer may have: each delivered chunk repeats all earlier ones
@@ -39,6 +39,13 @@ public final class ChatService {
 
     public ChatService(MinerNetwork network, QueryLog queryLog, MinerSampler sampler, AnswerCleaner cleaner,
                        Scheduler scheduler, InstantSource clock, int maxChunksPerAnswer) {
+        this(network, queryLog, sampler, cleaner, scheduler, clock, maxChunksPerAnswer, WavePolicy.single());
+    }
+
+    /** @param waves when a chat asks more miners than its first sample (failover, hedging) */
+    public ChatService(MinerNetwork network, QueryLog queryLog, MinerSampler sampler, AnswerCleaner cleaner,
+                       Scheduler scheduler, InstantSource clock, int maxChunksPerAnswer, WavePolicy waves) {
+        this.waves = Objects.requireNonNull(waves, "waves");
         if (maxChunksPerAnswer < 1) {
             throw new IllegalArgumentException("maxChunksPerAnswer must be at least 1");
         }
@@ -61,10 +68,12 @@ public final class ChatService {
 
     /** Starts a query that is a later phase of the request whose first query is {@code partOf} (or null). */
     ChatHandle start(ChatQuery query, ChatListener listener, UUID partOf) {
-        List<Miner> sample = sampler.sample(network.metagraph(), query.miners(), queryLog.recentMinerStats());
+        QueryRun.WaveSampler waveSampler = (asked, k) -> sampler.sample(network.metagraph(),
+                query.miners().nextWave(asked, k), queryLog.recentMinerStats());
         QueryRun run = new QueryRun(UUID.randomUUID(), partOf, query, Selectors.forPreference(query.prefer()), cleaner,
-                listener, queryLog, clock.instant(), maxChunksPerAnswer);
-        run.begin(sample, network, scheduler);
+                listener, queryLog, clock.instant(), maxChunksPerAnswer, network, scheduler, waveSampler,
+                waves.maxWaves(), waves.hedgeDelay(queryLog.recentFirstChunkP90()));
+        run.begin();
         return run;
     }
 

@@ -46,6 +46,20 @@ final class ClientStream {
         }
     }
 
+    /**
+     * Takes back the chunks sent so far, for a client that has not seen them ({@link
+     * ChatListener#waitsForTheWholeAnswer}), so that another miner's answer can replace them; false for a
+     * client that may have.
+     */
+    boolean retract() {
+        if (!isOpen() || !client.waitsForTheWholeAnswer()) {
+            return false;
+        }
+        delivered.clear();
+        completion.setLength(0);
+        return true;
+    }
+
     /** Builds the event only for a client that traces: the hot path of every other query stays as it was. */
     void miner(Supplier<MinerEvent> event) {
         if (isOpen() && client.traces()) {

@@ -18,6 +18,7 @@ final class MinerProgress {
     enum State { RUNNING, COMPLETE, FAILED, TIMED_OUT, CANCELLED }
 
     private final Miner miner;
+    private final int wave;
     private final List<String> chunks = new ArrayList<>();
     private final List<Duration> chunkTimes = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
@@ -29,8 +30,13 @@ final class MinerProgress {
     private MinerCall call;
     private TokenUsage usage;
 
-    MinerProgress(Miner miner) {
+    MinerProgress(Miner miner, int wave) {
         this.miner = miner;
+        this.wave = wave;
+    }
+
+    int wave() {
+        return wave;
     }
 
     Miner miner() {
@@ -126,7 +132,7 @@ final class MinerProgress {
         Duration firstChunk = chunkTimes.isEmpty() ? null : chunkTimes.getFirst();
         String content = text();
         return new MinerResponse(uid(), miner.hotkey(), status(selected), reason(), firstChunk, endedAt, chunkTimes,
-                content.codePointCount(0, content.length()), selected, content, usage);
+                content.codePointCount(0, content.length()), selected, content, wave, usage);
     }
 
     private MinerStatus status(boolean selected) {

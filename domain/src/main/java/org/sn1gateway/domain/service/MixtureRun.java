@@ -154,6 +154,6 @@ final class MixtureRun implements ChatHandle {
     private static MinerResponse asOk(MinerResponse response) {
         return new MinerResponse(response.uid(), response.hotkey(), MinerStatus.OK, response.reason(),
                 response.timeToFirstChunk(), response.totalTime(), response.chunkTimings(), response.characters(),
-                false, response.text(), response.usage());
+                false, response.text(), response.wave(), response.usage());
     }
 }

@@ -3,9 +3,11 @@ package org.sn1gateway.domain.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sn1gateway.domain.cleaning.AnswerCleaner;
@@ -14,6 +16,7 @@ import org.sn1gateway.domain.model.ChatQuery;
 import org.sn1gateway.domain.model.Message;
 import org.sn1gateway.domain.model.Miner;
 import org.sn1gateway.domain.model.MinerResponse;
+import org.sn1gateway.domain.model.Preference;
 import org.sn1gateway.domain.model.QueryOutcome;
 import org.sn1gateway.domain.model.QueryRecord;
 import org.sn1gateway.domain.model.Reason;
@@ -30,11 +33,18 @@ import org.sn1gateway.domain.selection.Selection;
 import org.sn1gateway.domain.service.MinerProgress.State;
 
 /**
- * One query from fan-out to log row. Every event (a miner's text, end or failure, the deadline, the
- * client leaving) takes the query's lock, so the state below needs no other synchronisation and the
- * client sees its events in order.
+ * One query from fan-out to log row. Every event (a miner's text, end or failure, the deadline, the hedge
+ * timer, the client leaving) takes the query's lock, so the state below needs no other synchronisation and
+ * the client sees its events in order. Miners are asked in waves (see {@link WavePolicy}); each miner's
+ * call starts once the lock is released, so that no adapter is entered while the query holds it.
  */
 final class QueryRun implements ChatHandle {
+    /** Picks a wave's miners: at most {@code k} by the query's sampling, none of the uids already asked. */
+    @FunctionalInterface
+    interface WaveSampler {
+        List<Miner> sample(Set<Integer> asked, int k);
+    }
+
     private final UUID id;
     private final UUID partOf;
     private final ChatQuery query;
@@ -54,11 +64,26 @@ final class QueryRun implements ChatHandle {
     private Selection selection;
     private boolean logged;
     private Runnable cancelDeadline = () -> { };
+    private Runnable cancelHedge = () -> { };
     private final int maxChunks;
+    private final MinerNetwork network;
+    private final Scheduler scheduler;
+    private final WaveSampler sampler;
+    private final int maxWaves;
+    private final Optional<Duration> hedgeAfter;
+    private int waves;
+    /** Calls to start once the lock is released. */
+    private final List<Runnable> pendingCalls = new ArrayList<>();
 
     QueryRun(UUID id, UUID partOf, ChatQuery query, ResponseSelector selector, AnswerCleaner cleaner,
-             ChatListener client, QueryLog queryLog, Instant startedAt, int maxChunks) {
+             ChatListener client, QueryLog queryLog, Instant startedAt, int maxChunks, MinerNetwork network,
+             Scheduler scheduler, WaveSampler sampler, int maxWaves, Optional<Duration> hedgeAfter) {
         this.maxChunks = maxChunks;
+        this.network = network;
+        this.scheduler = scheduler;
+        this.sampler = sampler;
+        this.maxWaves = maxWaves;
+        this.hedgeAfter = hedgeAfter;
         this.id = id;
         this.partOf = partOf;
         this.query = query;
@@ -76,27 +101,85 @@ final class QueryRun implements ChatHandle {
         return id;
     }
 
-    /** Asks every sampled miner and arms the deadline; returns at once. */
-    void begin(List<Miner> sample, MinerNetwork network, Scheduler scheduler) {
+    /** Asks the first wave and arms the deadline and the hedge timer; returns at once. */
+    void begin() {
         guarded(() -> {
-            sample.forEach(miner -> miners.add(new MinerProgress(miner)));
-            if (miners.isEmpty()) {
+            if (!startWave(query.miners().k())) {
                 finishWithError(QueryOutcome.NO_MINER_AVAILABLE, "No miner available: no uid in the metagraph"
                         + " matches the request's uids, exclusions and the availability rules");
                 logWhenSettled();
             } else {
-                miners.forEach(progress -> trace(MinerEvent.Phase.ASKED, progress));
                 cancelDeadline = scheduler.schedule(query.timeout(), () -> guarded(this::onDeadline));
+                armHedge();
             }
         });
-        MinerPrompt prompt = new MinerPrompt(query.messages(), query.timeout());
-        for (MinerProgress progress : List.copyOf(miners)) {
-            MinerCall call = ask(network, progress, prompt);
-            guarded(() -> progress.attach(call));
+    }
+
+    /**
+     * Asks up to {@code k} miners not asked before, as wave {@code waves + 1}; false when none is left. Their
+     * calls start when the lock is released.
+     */
+    private boolean startWave(int k) {
+        Set<Integer> asked = new HashSet<>();
+        miners.forEach(progress -> asked.add(progress.uid()));
+        List<Miner> sample = sampler.sample(asked, k);
+        if (sample.isEmpty()) {
+            return false;
+        }
+        waves++;
+        // A later wave's miners are told the time the chat has left, not the whole timeout.
+        MinerPrompt prompt = new MinerPrompt(query.messages(), waves == 1 ? query.timeout() : timeLeft());
+        List<MinerProgress> wave = sample.stream().map(miner -> new MinerProgress(miner, waves)).toList();
+        miners.addAll(wave);
+        wave.forEach(progress -> trace(MinerEvent.Phase.ASKED, progress));
+        for (MinerProgress progress : wave) {
+            pendingCalls.add(() -> {
+                MinerCall call = ask(progress, prompt);
+                guarded(() -> progress.attach(call));
+            });
+        }
+        return true;
+    }
+
+    /** Whether another wave may start: nothing reached the client yet, and waves and time are left. */
+    private boolean mayAddWave() {
+        return selected == null && client.isOpen() && waves < maxWaves
+                && timeLeft().compareTo(WavePolicy.MIN_WAVE_TIME) >= 0;
+    }
+
+    /**
+     * No miner has sent usable text in time: one more wave runs beside those already running, and the timer is
+     * armed again, so that a wave stuck on miners that hang is followed by the next one.
+     */
+    private void onHedge() {
+        cancelHedge = () -> { };
+        if (candidates.isEmpty() && mayAddWave() && startWave(query.miners().k()) && waves < maxWaves) {
+            armHedge();
         }
     }
 
-    private MinerCall ask(MinerNetwork network, MinerProgress progress, MinerPrompt prompt) {
+    private void armHedge() {
+        hedgeAfter.ifPresent(delay -> cancelHedge = scheduler.schedule(delay, () -> guarded(this::onHedge)));
+    }
+
+    /**
+     * Once every miner has ended without enough usable answers (one for {@code first}, {@code k} for the modes
+     * that compare), asks a new wave for those missing; false when none was started.
+     */
+    private boolean failOver() {
+        if (!mayAddWave()) {
+            return false;
+        }
+        int wanted = query.prefer() == Preference.FIRST ? 1 : query.miners().k();
+        long usable = candidates.stream().filter(progress -> progress.state() == State.COMPLETE).count();
+        return usable < wanted && startWave((int) (query.miners().k() - usable));
+    }
+
+    private Duration timeLeft() {
+        return query.timeout().minus(elapsed());
+    }
+
+    private MinerCall ask(MinerProgress progress, MinerPrompt prompt) {
         MinerAnswerListener listener = new ProgressListener(progress);
         try {
             return network.ask(progress.miner(), prompt, listener);
@@ -115,6 +198,7 @@ final class QueryRun implements ChatHandle {
                 return;
             }
             client.abandon();
+            cancelHedge.run();
             Duration at = elapsed();
             for (MinerProgress progress : miners) {
                 if (progress.isRunning()) {
@@ -175,6 +259,12 @@ final class QueryRun implements ChatHandle {
         }
         progress.fail(failure, elapsed());
         trace(MinerEvent.Phase.ENDED, progress);
+        if (progress == selected && client.retract()) {
+            // Its text never reached the client, which waits for the whole answer: choose again, as if it had
+            // never been chosen (another usable answer, or failover).
+            selected = null;
+            selection = null;
+        }
         if (progress == selected) {
             finishWithError(QueryOutcome.SELECTED_FAILED, "The selected miner (uid " + progress.uid()
                     + ") failed before finishing its answer: " + failure.message());
@@ -213,6 +303,9 @@ final class QueryRun implements ChatHandle {
 
     private void afterMinerEnded() {
         boolean allEnded = miners.stream().noneMatch(MinerProgress::isRunning);
+        if (allEnded && failOver()) {
+            return;
+        }
         considerSelection(allEnded);
         if (allEnded) {
             cancelDeadline.run();
@@ -238,11 +331,26 @@ final class QueryRun implements ChatHandle {
         selection = choice;
         selected = miners.stream().filter(progress -> progress.uid() == choice.uid()).findFirst()
                 .orElseThrow(() -> new IllegalStateException(selector.rule() + " chose an unknown uid " + choice.uid()));
+        cancelHedge.run();
+        cancelOtherWaves();
         for (int i = 0; i < selected.chunks().size(); i++) {
             client.send(selected.uid(), selected.chunks().get(i), selected.chunkTimes().get(i));
         }
         if (selected.state() == State.COMPLETE) {
             finishDelivery();
+        }
+    }
+
+    /** The first usable answer of any wave wins: the miners of the other waves are no longer needed. */
+    private void cancelOtherWaves() {
+        Duration at = elapsed();
+        Reason why = Reason.fixed("other_wave_chosen", "another wave's answer was chosen");
+        for (MinerProgress progress : miners) {
+            if (progress.isRunning() && progress.wave() != selected.wave()) {
+                progress.stop(State.CANCELLED, why, at);
+                trace(MinerEvent.Phase.ENDED, progress);
+                candidates.remove(progress);
+            }
         }
     }
 
@@ -261,6 +369,7 @@ final class QueryRun implements ChatHandle {
         }
         logged = true;
         cancelDeadline.run();
+        cancelHedge.run();
         queryLog.record(new QueryRecord(id, startedAt, query, client.outcome(), selected == null ? null : selected.uid(),
                 elapsed(), responses(), partOf));
     }
@@ -286,13 +395,20 @@ final class QueryRun implements ChatHandle {
                 : Double.toString(duration.toMillis() / 1000.0);
     }
 
+    /** Runs {@code action} under the lock, then starts the calls it asked for once the lock is released. */
     private void guarded(Runnable action) {
+        List<Runnable> calls = List.of();
         lock.lock();
         try {
             action.run();
         } finally {
+            if (lock.getHoldCount() == 1 && !pendingCalls.isEmpty()) {
+                calls = List.copyOf(pendingCalls);
+                pendingCalls.clear();
+            }
             lock.unlock();
         }
+        calls.forEach(Runnable::run);
     }
 
     /** Routes one miner's callbacks into the query under its lock. */

@@ -1,6 +1,8 @@
 package org.sn1gateway.domain.fakes;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.sn1gateway.domain.model.MinerStats;
@@ -11,6 +13,7 @@ import org.sn1gateway.domain.port.QueryLog;
 public final class InMemoryQueryLog implements QueryLog {
     private final List<QueryRecord> records = new CopyOnWriteArrayList<>();
     private volatile Map<Integer, MinerStats> stats = Map.of();
+    private volatile Optional<Duration> firstChunkP90 = Optional.empty();
 
     @Override
     public void record(QueryRecord query) {
@@ -20,6 +23,15 @@ public final class InMemoryQueryLog implements QueryLog {
     @Override
     public Map<Integer, MinerStats> recentMinerStats() {
         return stats;
+    }
+
+    @Override
+    public Optional<Duration> recentFirstChunkP90() {
+        return firstChunkP90;
+    }
+
+    public void observedFirstChunkP90(Duration p90) {
+        this.firstChunkP90 = Optional.of(p90);
     }
 
     public void observed(Map<Integer, MinerStats> stats) {

@@ -41,6 +41,19 @@ public final class ManualScheduler implements Scheduler {
         due.forEach(task -> task.action.run());
     }
 
+    /** Runs the tasks scheduled with this delay and not cancelled, as if just that much time had passed. */
+    public void fire(Duration delay) {
+        List<Task> due;
+        synchronized (this) {
+            due = tasks.stream().filter(task -> !task.cancelled && task.delay.equals(delay)).toList();
+            tasks.removeAll(due);
+        }
+        if (due.isEmpty()) {
+            throw new AssertionError("no task is pending after " + delay + "; pending: " + pendingDelays());
+        }
+        due.forEach(task -> task.action.run());
+    }
+
     public synchronized List<Duration> pendingDelays() {
         return tasks.stream().filter(task -> !task.cancelled).map(task -> task.delay).toList();
     }

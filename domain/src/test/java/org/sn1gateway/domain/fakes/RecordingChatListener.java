@@ -14,6 +14,25 @@ public final class RecordingChatListener implements ChatListener {
     private final List<Object> events = new CopyOnWriteArrayList<>();
     /** The events with the trace's miner events among them, in the order they came. */
     private final List<Object> timeline = new CopyOnWriteArrayList<>();
+    private final boolean waits;
+
+    public RecordingChatListener() {
+        this(false);
+    }
+
+    private RecordingChatListener(boolean waits) {
+        this.waits = waits;
+    }
+
+    /** A client that reads only the summary, as one asking for a JSON answer does. */
+    public static RecordingChatListener waitingForTheWholeAnswer() {
+        return new RecordingChatListener(true);
+    }
+
+    @Override
+    public boolean waitsForTheWholeAnswer() {
+        return waits;
+    }
 
     @Override
     public void onChunk(DeliveredChunk chunk) {
