@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.sn1gateway.domain.model.Metagraph;
@@ -12,8 +13,19 @@ import org.sn1gateway.domain.model.Miner;
 import org.sn1gateway.domain.model.MinerSelection;
 import org.sn1gateway.domain.model.MinerStats;
 
-/** Picks the miners a query asks, by the client's selection and the subnet's availability rules. */
+/**
+ * Picks the miners a query asks, by the client's selection and the subnet's availability rules. Miners the
+ * query log has recently seen failing (at least {@link #FAILING_AFTER} answers, under {@link #FAILING_BELOW}
+ * of them usable) are set aside, as a load balancer ejects an outlier: they are asked only when the others
+ * cannot fill the wave, and come back once their failures leave the stats window. A stream cannot change
+ * miner once it has begun, so this is what keeps a miner that breaks off mid-answer from breaking streams.
+ */
 public final class MinerSampler {
+    /** Answers a miner needs in the stats window before it can be judged failing. */
+    public static final int FAILING_AFTER = 5;
+    /** The share of usable answers below which such a miner is set aside. */
+    public static final double FAILING_BELOW = 0.2;
+
     private final AvailabilityRules rules;
     private final Supplier<RandomGenerator> random;
 
@@ -37,10 +49,26 @@ public final class MinerSampler {
                     .filter(rules::isAvailable)
                     .toList();
         }
-        List<Miner> candidates = metagraph.miners().stream()
+        List<Miner> available = metagraph.miners().stream()
                 .filter(rules::isAvailable)
                 .filter(miner -> !selection.exclude().contains(miner.uid()))
                 .toList();
+        List<Miner> healthy = available.stream().filter(miner -> !isFailing(stats.get(miner.uid()))).toList();
+        if (healthy.size() >= selection.k() || healthy.size() == available.size()) {
+            return sample(healthy, selection, stats);
+        }
+        // Too few healthy miners for the wave: all of them, and the rest from those set aside.
+        List<Miner> chosen = new ArrayList<>(healthy);
+        chosen.addAll(sample(available.stream().filter(miner -> !healthy.contains(miner)).toList(),
+                selection.nextWave(Set.of(), selection.k() - healthy.size()), stats));
+        return List.copyOf(chosen);
+    }
+
+    private static boolean isFailing(MinerStats stats) {
+        return stats != null && stats.answers() >= FAILING_AFTER && stats.successRate() < FAILING_BELOW;
+    }
+
+    private List<Miner> sample(List<Miner> candidates, MinerSelection selection, Map<Integer, MinerStats> stats) {
         return switch (selection.mode()) {
             case RANDOM -> randomSample(candidates, selection.k());
             case TOP_INCENTIVE -> candidates.stream()

@@ -167,6 +167,42 @@ class MinerSamplerTest {
     }
 
     @Test
+    void minersSeenFailingAreSetAsideInEveryModeWhileOthersCanFillTheWave() {
+        Map<Integer, MinerStats> history = new HashMap<>();
+        history.put(1, stats(1, MinerSampler.FAILING_AFTER, 0.0, 100)); // always breaks: set aside
+        history.put(2, stats(2, 50, 0.1, 100)); // mostly fails: set aside
+        history.put(3, stats(3, MinerSampler.FAILING_AFTER - 1, 0.0, 100)); // too few answers to judge
+        history.put(4, stats(4, 50, 0.5, 100)); // unreliable but useful: kept
+        Metagraph metagraph = metagraph(miners(6));
+
+        for (SamplingMode mode : SamplingMode.values()) {
+            for (int round = 0; round < 200; round++) {
+                assertThat(uids(sampler.sample(metagraph, selection(4, mode, Set.of(), List.of()), history)))
+                        .as(mode.name()).hasSize(4).doesNotContain(1, 2);
+            }
+        }
+    }
+
+    @Test
+    void minersSetAsideAreStillAskedWhenTheOthersCannotFillTheWave() {
+        Map<Integer, MinerStats> history = Map.of(0, stats(0, 20, 0.0, 100), 1, stats(1, 20, 0.0, 100),
+                2, stats(2, 20, 0.0, 100));
+
+        List<Miner> sample = sampler.sample(metagraph(miners(4)), MinerSelection.random(3), history);
+
+        assertThat(uids(sample)).hasSize(3).doesNotHaveDuplicates().contains(3);
+        assertThat(sampler.sample(metagraph(miners(3)), MinerSelection.random(1), history)).hasSize(1);
+    }
+
+    @Test
+    void explicitUidsAreAskedEvenWhenSeenFailing() {
+        Map<Integer, MinerStats> history = Map.of(2, stats(2, 20, 0.0, 100));
+
+        assertThat(uids(sampler.sample(metagraph(miners(4)), selection(1, SamplingMode.RANDOM, Set.of(), List.of(2)),
+                history))).containsExactly(2);
+    }
+
+    @Test
     void explicitUidsAreAskedExactlyUnlessExcludedUnknownOrUnavailable() {
         List<Miner> miners = List.of(miner(0), miner(1), validator(2, 9_000), miner(3), miner(4));
 
