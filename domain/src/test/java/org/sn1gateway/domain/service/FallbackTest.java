@@ -108,6 +108,22 @@ class FallbackTest {
     }
 
     @Test
+    void takesOverFromAFailedMinerWhoseTextAClientWaitingForTheWholeAnswerNeverSaw() throws InterruptedException {
+        RecordingChatListener whole = RecordingChatListener.waitingForTheWholeAnswer();
+        FakeMinerNetwork network = new FakeMinerNetwork(List.of(miner(0)));
+        service(network).start(query(1), whole);
+        FakeMinerNetwork.FakeCall call = network.awaitCall(1, Duration.ofSeconds(5));
+        call.text("Paris is the capital");
+        call.fail(Kind.BROKEN_STREAM, "connection reset");
+
+        standIn.awaitCall(1, Duration.ofSeconds(5)).text("Paris.").end();
+
+        assertThat(whole.errors()).isEmpty();
+        assertThat(whole.summary().completion()).isEqualTo("Paris.");
+        assertThat(whole.summary().selectedBy()).isEqualTo(Fallback.SELECTED_BY);
+    }
+
+    @Test
     void aFailingFallbackEndsTheChatWithTheMinersError() throws InterruptedException {
         FakeMinerNetwork network = new FakeMinerNetwork(List.of(miner(0)));
         service(network).start(query(1), client);
