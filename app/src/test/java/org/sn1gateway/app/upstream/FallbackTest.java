@@ -48,19 +48,11 @@ class FallbackTest {
     private static final String ANSWERED_BY = "upstream standin model=" + OpenAiUpstreamServer.MODEL;
     /** The first fallback upstream's uid, beyond any subnet's. */
     private static final int FALLBACK_UID = 65_536;
-    private static final OpenAiUpstreamServer UPSTREAM = startUpstream();
+    private static final OpenAiUpstreamServer UPSTREAM = OpenAiUpstreamServer.start();
     private static final DropwizardAppExtension<GatewayConfiguration> APP = new DropwizardAppExtension<>(
             GatewayApplication.class, ResourceHelpers.resourceFilePath("fallback-config.yml"),
             ConfigOverride.config("database.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"),
             ConfigOverride.config("network.fallback[0].baseUrl", () -> UPSTREAM.baseUrl("/v1")));
-
-    private static OpenAiUpstreamServer startUpstream() {
-        try {
-            return OpenAiUpstreamServer.start();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @AfterAll
     static void stopUpstream() {
