@@ -131,7 +131,7 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         SchemaMigrations.apply(dataSource);
         Jdbi jdbi = Jdbi.create(dataSource);
 
-        BuiltNetwork built = config.network().build(environment);
+        BuiltNetwork built = config.network().buildWithFallback(environment);
         MinerNetwork network = built.network();
         QueuedQueryLog queryLog = queryLog(config, environment, jdbi, built);
         // The gateway never queries its own hotkey, should the validator's uid be in the metagraph.
@@ -142,7 +142,7 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         ChatService chat = new ChatService(network, measuredLog,
                 new MinerSampler(availability, ThreadLocalRandom::current), AnswerCleaner.standard(),
                 new ExecutorScheduler(BackgroundTimer.named(environment, "query-deadline")), InstantSource.system(),
-                config.chat().maxChunksPerAnswer(), config.chat().waves());
+                config.chat().maxChunksPerAnswer(), config.chat().waves(), built.fallback());
 
         HttpHardening.register(environment, config.cors());
         registerAuth(config, environment, jdbi);

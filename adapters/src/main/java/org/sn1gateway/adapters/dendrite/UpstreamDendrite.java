@@ -30,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * OpenAI-compatible upstreams as pseudo-miners: upstream {@code i} of the list is uid {@code i}, its name in
+ * OpenAI-compatible upstreams as pseudo-miners: upstream {@code i} of the list is uid {@code firstUid + i}
+ * ({@code i} unless told otherwise), its name in
  * the hotkey field, so that sampling, availability and statistics treat it like any miner. A call POSTs the
  * chat to {@code /chat/completions} with {@code stream: true} and reads the {@code chat.completion.chunk}s,
  * or the whole {@code chat.completion} of a server that cannot stream, under the miners' rules.
@@ -53,9 +54,17 @@ public final class UpstreamDendrite implements Dendrite {
     private final long maxAnswerBytes;
     private final int netuid;
     private final Instant listedAt;
+    private final int firstUid;
 
     public UpstreamDendrite(HttpClient http, List<Upstream> upstreams, int netuid, InstantSource clock,
                             long maxAnswerBytes) {
+        this(http, upstreams, netuid, clock, maxAnswerBytes, 0);
+    }
+
+    /** @param firstUid the first upstream's uid, for upstreams beside a subnet's miners, whose uids they must not take */
+    public UpstreamDendrite(HttpClient http, List<Upstream> upstreams, int netuid, InstantSource clock,
+                            long maxAnswerBytes, int firstUid) {
+        this.firstUid = firstUid;
         this.http = http;
         this.gates = upstreams.stream().map(UpstreamGate::new).toList();
         this.netuid = netuid;
@@ -67,10 +76,10 @@ public final class UpstreamDendrite implements Dendrite {
     /** The upstreams as miners; a paused or full one advertises no address, so sampling passes it by. */
     public Metagraph metagraph() {
         Instant now = clock.instant();
-        List<Miner> miners = IntStream.range(0, gates.size()).mapToObj(uid -> {
-            UpstreamGate gate = gates.get(uid);
+        List<Miner> miners = IntStream.range(0, gates.size()).mapToObj(index -> {
+            UpstreamGate gate = gates.get(index);
             boolean open = gate.pausedAt(now).isEmpty() && !gate.isFull();
-            return new Miner(uid, gate.upstream().name(), "", open ? endpoint(gate.upstream().baseUrl()) : UNAVAILABLE,
+            return new Miner(firstUid + index, gate.upstream().name(), "", open ? endpoint(gate.upstream().baseUrl()) : UNAVAILABLE,
                     1.0 / gates.size(), 0, false);
         }).toList();
         return new Metagraph(netuid, 0, listedAt, miners);
@@ -102,7 +111,8 @@ public final class UpstreamDendrite implements Dendrite {
     }
 
     private Optional<UpstreamGate> gate(int uid) {
-        return uid >= 0 && uid < gates.size() ? Optional.of(gates.get(uid)) : Optional.empty();
+        int index = uid - firstUid;
+        return index >= 0 && index < gates.size() ? Optional.of(gates.get(index)) : Optional.empty();
     }
 
     @Override

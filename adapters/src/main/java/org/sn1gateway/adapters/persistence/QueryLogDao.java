@@ -12,9 +12,9 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 interface QueryLogDao {
     @SqlBatch("""
             INSERT INTO chat_query (id, started_at, k, prefer, sampling_mode, timeout_seconds, outcome,
-                                    selected_uid, total_seconds, miners_asked, prompt, part_of)
+                                    selected_uid, total_seconds, miners_asked, prompt, part_of, selected_by)
             VALUES (:id, :startedAt, :k, :prefer, :samplingMode, :timeoutSeconds, :outcome,
-                    :selectedUid, :totalSeconds, :minersAsked, :prompt, :partOf)
+                    :selectedUid, :totalSeconds, :minersAsked, :prompt, :partOf, :selectedBy)
             """)
     void insertQueries(@BindMethods List<QueryRow> rows);
 

@@ -27,7 +27,7 @@ final class QueryRows {
                 record.query().prefer().wireName(), record.query().miners().mode().wireName(),
                 seconds(record.query().timeout()), record.outcome().wireName(), record.selectedUid(),
                 seconds(record.totalTime()), record.responses().size(), storeText ? prompt(record) : null,
-                record.partOf() == null ? null : record.partOf().toString());
+                record.partOf() == null ? null : record.partOf().toString(), record.selectedBy());
     }
 
     List<ResponseRow> responses(QueryRecord record) {

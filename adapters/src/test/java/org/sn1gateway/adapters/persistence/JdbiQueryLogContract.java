@@ -94,6 +94,19 @@ abstract class JdbiQueryLogContract {
     }
 
     @Test
+    void recordsTheRuleThatChoseTheAnswerOrTheFallback() {
+        QueryRecord base = record(selected(65_536));
+        QueryRecord fromFallback = new QueryRecord(base.id(), base.startedAt(), base.query(), base.outcome(),
+                base.selectedUid(), base.totalTime(), base.responses(), null, "fallback");
+        QueryRecord unrecorded = record(selected(4));
+
+        new JdbiQueryLog(jdbi, uid -> "openai", false).write(List.of(fromFallback, unrecorded));
+
+        assertThat(text("SELECT selected_by FROM chat_query WHERE id = :id", fromFallback)).isEqualTo("fallback");
+        assertThat(text("SELECT selected_by FROM chat_query WHERE id = :id", unrecorded)).isNull();
+    }
+
+    @Test
     void linksALaterPhaseOfARequestToItsFirstQuery() {
         QueryRecord first = record(selected(6));
         QueryRecord later = record(selected(7));

@@ -44,7 +44,7 @@ class ReadmeSqlTest {
         for (int i = 0; i < 5; i++) {
             records.add(record(answered(FAST, 100 + i), answered(SLOW, 300 + i), silent(), refused(i)));
         }
-        records.add(record(refused(0), secondWave(answered(SLOW, 310))));
+        records.add(answeredByTheFallback(record(refused(0), secondWave(answered(SLOW, 310)))));
         for (TestDatabase database : List.of(h2, postgres)) {
             new JdbiQueryLog(database.jdbi(), uid -> "synapse", false).write(records);
         }
@@ -63,6 +63,11 @@ class ReadmeSqlTest {
         // Recent, for the README's "last hour".
         return new QueryRecord(UUID.randomUUID(), Instant.now(), query, QueryOutcome.DELIVERED, FAST,
                 Duration.ofSeconds(15), List.of(responses));
+    }
+
+    private static QueryRecord answeredByTheFallback(QueryRecord record) {
+        return new QueryRecord(record.id(), record.startedAt(), record.query(), record.outcome(), record.selectedUid(),
+                record.totalTime(), record.responses(), null, "fallback");
     }
 
     private static MinerResponse answered(int uid, long ttfcMillis) {
@@ -106,7 +111,7 @@ class ReadmeSqlTest {
 
     @Test
     void everyReadmeQueryGivesTheSameRowsInTheSameOrderOnBoth() {
-        assertThat(ReadmeQueries.all()).hasSize(5);
+        assertThat(ReadmeQueries.all()).hasSize(6);
         for (String title : ReadmeQueries.all().keySet()) {
             assertThat(sameOnBoth(title)).as(title).isNotEmpty();
         }
@@ -134,5 +139,10 @@ class ReadmeSqlTest {
     @Test
     void failoverShowsTheFirstWavesFailuresByReason() {
         assertThat(sameOnBoth("What failover rescued")).containsExactly(List.of("http_500", "1"));
+    }
+
+    @Test
+    void theFallbacksChatsShowTheMinersFailuresByProtocolAndReason() {
+        assertThat(sameOnBoth("Why the fallback answered")).containsExactly(List.of("synapse", "http_500", "1"));
     }
 }

@@ -30,7 +30,7 @@ import org.sn1gateway.domain.port.MinerNetwork;
  * background; every request to a miner is signed by the validator's hotkey. On finney and test, axons in
  * loopback, private, link-local, multicast or reserved ranges are never contacted unless allowed.
  */
-public class BittensorNetworkFactory implements NetworkFactory {
+public class BittensorNetworkFactory extends NetworkFactory {
     /** finney, test, local, or a ws:// or wss:// URL. */
     @NotBlank
     @JsonProperty

@@ -25,7 +25,7 @@ import org.sn1gateway.domain.port.MinerNetwork;
  * generalised). Each upstream is a pseudo-miner: uid 0, 1, ... in the order listed, its name where a miner
  * has its hotkey, so that a chat's {@code k} slots go to the upstreams in turn.
  */
-public class OpenAiNetworkFactory implements NetworkFactory {
+public class OpenAiNetworkFactory extends NetworkFactory {
     public static final String PROTOCOL = "openai";
 
     @Min(0)
@@ -49,8 +49,7 @@ public class OpenAiNetworkFactory implements NetworkFactory {
     @JsonIgnore
     @ValidationMethod(message = "upstreams must have different names")
     public boolean isNamesDistinct() {
-        return upstreams == null
-                || upstreams.stream().map(UpstreamSettings::name).distinct().count() == upstreams.size();
+        return UpstreamSettings.namesDistinct(upstreams);
     }
 
     @Override

@@ -30,7 +30,7 @@ import org.sn1gateway.domain.port.MinerNetwork;
  * {@code type: simulated}: the server starts a local subnet of miner axons on loopback and queries them
  * over real HTTP with the classic synapse protocol.
  */
-public class SimulatedNetworkFactory implements NetworkFactory {
+public class SimulatedNetworkFactory extends NetworkFactory {
     @Min(1)
     @Max(256)
     @JsonProperty

@@ -28,7 +28,7 @@ import org.sn1gateway.domain.port.MinerNetwork;
  * {@code type: static}: a fixed list of miners from the YAML (private deployments, tests, benchmarks),
  * each asked in its own protocol. The operator lists them, so any address is allowed.
  */
-public class StaticNetworkFactory implements NetworkFactory {
+public class StaticNetworkFactory extends NetworkFactory {
     @Min(0)
     @JsonProperty
     private int netuid = 1;

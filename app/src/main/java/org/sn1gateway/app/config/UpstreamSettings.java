@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +57,12 @@ public class UpstreamSettings {
 
     String name() {
         return name;
+    }
+
+    /** A name stands for its upstream in the header, the logs and the query log, so each must be its own. */
+    static boolean namesDistinct(List<UpstreamSettings> upstreams) {
+        return upstreams == null
+                || upstreams.stream().map(UpstreamSettings::name).distinct().count() == upstreams.size();
     }
 
     public Upstream toUpstream() {

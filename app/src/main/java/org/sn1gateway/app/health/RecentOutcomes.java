@@ -8,6 +8,7 @@ import org.sn1gateway.domain.model.MinerStats;
 import org.sn1gateway.domain.model.QueryOutcome;
 import org.sn1gateway.domain.model.QueryRecord;
 import org.sn1gateway.domain.port.QueryLog;
+import org.sn1gateway.domain.service.Fallback;
 
 /**
  * Remembers how the last queries ended, so that a health check can tell a subnet whose miners all fail
@@ -28,11 +29,27 @@ public final class RecentOutcomes implements QueryLog {
     public void record(QueryRecord query) {
         try {
             if (query.outcome() != QueryOutcome.CLIENT_DISCONNECTED) {
-                remember(query.outcome());
+                remember(minersOutcome(query));
             }
         } finally {
             log.record(query);
         }
+    }
+
+    /**
+     * An answer the fallback gave is no miner's: the miners had all failed, or none was there to ask, and a
+     * subnet whose chats all go to the fallback must look as broken as one without.
+     */
+    private static QueryOutcome minersOutcome(QueryRecord query) {
+        if (!Fallback.SELECTED_BY.equals(query.selectedBy())) {
+            return query.outcome();
+        }
+        return query.responses().stream().anyMatch(response -> response.wave() < lastWave(query))
+                ? QueryOutcome.ALL_FAILED : QueryOutcome.NO_MINER_AVAILABLE;
+    }
+
+    private static int lastWave(QueryRecord query) {
+        return query.responses().stream().mapToInt(response -> response.wave()).max().orElse(1);
     }
 
     private synchronized void remember(QueryOutcome outcome) {

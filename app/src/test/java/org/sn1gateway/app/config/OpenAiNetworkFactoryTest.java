@@ -45,4 +45,19 @@ class OpenAiNetworkFactoryTest {
                 "upstreams[1].baseUrl must be an http:// or https:// URL",
                 "upstreams[1].maxConcurrent must be greater than or equal to 1");
     }
+
+    @Test
+    void everyTypeTakesAFallbackCheckedAsUpstreamsAre() throws Exception {
+        for (String type : List.of("simulated", "openai\nupstreams: [{name: u, baseUrl: \"http://u/v1\"}]")) {
+            assertThat(problems("type: " + type + "\nfallback: [{name: f, baseUrl: \"http://f/v1\"}]\n")).isEmpty();
+        }
+        assertThat(problems("""
+                type: simulated
+                fallback:
+                  - {name: same, baseUrl: "http://a/v1"}
+                  - {name: same, baseUrl: "ftp://b/v1"}
+                """)).containsExactly(
+                "fallbackNamesDistinct fallback upstreams must have different names",
+                "fallback[1].baseUrl must be an http:// or https:// URL");
+    }
 }

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -77,8 +78,14 @@ public final class OpenAiUpstreamServer implements AutoCloseable {
         this.server = server;
     }
 
-    public static OpenAiUpstreamServer start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    /** Starts on a free loopback port; fails (unchecked, so that a test's static field may start it) when none binds. */
+    public static OpenAiUpstreamServer start() {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no loopback port for the upstream", e);
+        }
         OpenAiUpstreamServer upstream = new OpenAiUpstreamServer(server);
         server.createContext("/", upstream::handle);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

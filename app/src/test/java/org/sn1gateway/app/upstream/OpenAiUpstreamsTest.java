@@ -46,7 +46,7 @@ import org.sn1gateway.app.support.SseChat.Event;
 class OpenAiUpstreamsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ANSWERED_BY = "upstream standin model=" + OpenAiUpstreamServer.MODEL;
-    private static final OpenAiUpstreamServer UPSTREAM = startUpstream();
+    private static final OpenAiUpstreamServer UPSTREAM = OpenAiUpstreamServer.start();
     private static final DropwizardAppExtension<GatewayConfiguration> APP = new DropwizardAppExtension<>(
             org.sn1gateway.app.GatewayApplication.class, ResourceHelpers.resourceFilePath("openai-config.yml"),
             ConfigOverride.config("database.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"),
@@ -54,14 +54,6 @@ class OpenAiUpstreamsTest {
             ConfigOverride.config("network.upstreams[1].baseUrl", () -> UPSTREAM.baseUrl("/flaky/v1")),
             ConfigOverride.config("network.upstreams[1].apiKey", "sk-flaky-override"),
             ConfigOverride.config("network.upstreams[2].baseUrl", () -> UPSTREAM.baseUrl("/narrow/v1")));
-
-    private static OpenAiUpstreamServer startUpstream() {
-        try {
-            return OpenAiUpstreamServer.start();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @AfterAll
     static void stopUpstream() {

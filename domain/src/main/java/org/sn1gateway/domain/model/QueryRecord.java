@@ -13,9 +13,17 @@ import java.util.UUID;
  * @param totalTime   from the start of the query to its last miner's end
  * @param partOf      the id of the request's first query when this one is a later phase of it (a mixture's
  *                    synthesis), else null: the client's summary names the first query only
+ * @param selectedBy  the rule that chose the delivered answer ({@code fallback} when the fallback gave it), or
+ *                    null when none was delivered
  */
 public record QueryRecord(UUID id, Instant startedAt, ChatQuery query, QueryOutcome outcome, Integer selectedUid,
-                          Duration totalTime, List<MinerResponse> responses, UUID partOf) {
+                          Duration totalTime, List<MinerResponse> responses, UUID partOf, String selectedBy) {
+    /** A query whose selection rule is not recorded. */
+    public QueryRecord(UUID id, Instant startedAt, ChatQuery query, QueryOutcome outcome, Integer selectedUid,
+                       Duration totalTime, List<MinerResponse> responses, UUID partOf) {
+        this(id, startedAt, query, outcome, selectedUid, totalTime, responses, partOf, null);
+    }
+
     /** A query that is a request of its own. */
     public QueryRecord(UUID id, Instant startedAt, ChatQuery query, QueryOutcome outcome, Integer selectedUid,
                        Duration totalTime, List<MinerResponse> responses) {

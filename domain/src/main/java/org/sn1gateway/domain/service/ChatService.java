@@ -2,6 +2,7 @@ package org.sn1gateway.domain.service;
 
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.sn1gateway.domain.cleaning.AnswerCleaner;
 import org.sn1gateway.domain.model.ChatQuery;
@@ -24,6 +25,7 @@ public final class ChatService {
     private final InstantSource clock;
     private final int maxChunksPerAnswer;
     private final WavePolicy waves;
+    private final Optional<Fallback> fallback;
 
     /**
      * The most chunks one miner's answer may have: each delivered chunk repeats all earlier ones
@@ -45,6 +47,14 @@ public final class ChatService {
     /** @param waves when a chat asks more miners than its first sample (failover, hedging) */
     public ChatService(MinerNetwork network, QueryLog queryLog, MinerSampler sampler, AnswerCleaner cleaner,
                        Scheduler scheduler, InstantSource clock, int maxChunksPerAnswer, WavePolicy waves) {
+        this(network, queryLog, sampler, cleaner, scheduler, clock, maxChunksPerAnswer, waves, Optional.empty());
+    }
+
+    /** @param fallback asked when no miner is available, or every wave failed before any text reached the client */
+    public ChatService(MinerNetwork network, QueryLog queryLog, MinerSampler sampler, AnswerCleaner cleaner,
+                       Scheduler scheduler, InstantSource clock, int maxChunksPerAnswer, WavePolicy waves,
+                       Optional<Fallback> fallback) {
+        this.fallback = Objects.requireNonNull(fallback, "fallback");
         this.waves = Objects.requireNonNull(waves, "waves");
         if (maxChunksPerAnswer < 1) {
             throw new IllegalArgumentException("maxChunksPerAnswer must be at least 1");
@@ -72,7 +82,7 @@ public final class ChatService {
                 query.miners().nextWave(asked, k), queryLog.recentMinerStats());
         QueryRun run = new QueryRun(UUID.randomUUID(), partOf, query, Selectors.forPreference(query.prefer()), cleaner,
                 listener, queryLog, clock.instant(), maxChunksPerAnswer, network, scheduler, waveSampler,
-                waves.maxWaves(), waves.hedgeDelay(queryLog.recentFirstChunkP90()));
+                waves.maxWaves(), waves.hedgeDelay(queryLog.recentFirstChunkP90()), fallback);
         run.begin();
         return run;
     }

@@ -15,7 +15,8 @@ import org.sn1gateway.domain.model.MinerResponse;
  * @param queryId        the query, or for a request of several phases (a mixture) its first query
  * @param timing         from the start of the request to this summary
  * @param miners         every miner asked, as things stood when the client's stream ended
- * @param selectedBy     the rule that chose the answer, or null when none was delivered
+ * @param selectedBy     the rule that chose the answer, {@code fallback} when the fallback gave it, or null
+ *                       when none was delivered
  */
 public record ChatSummary(UUID queryId, OptionalInt uid, List<DeliveredChunk> streamedChunks, String completion,
                           Duration timing, List<MinerResponse> miners, String selectedBy, OptionalInt support) {

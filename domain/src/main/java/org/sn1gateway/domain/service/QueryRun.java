@@ -72,12 +72,17 @@ final class QueryRun implements ChatHandle {
     private final int maxWaves;
     private final Optional<Duration> hedgeAfter;
     private int waves;
+    private final Optional<Fallback> fallback;
+    /** The fallback's calls, once it was asked: they go to its network, not the subnet's. */
+    private final Set<MinerProgress> fromFallback = new HashSet<>();
     /** Calls to start once the lock is released. */
     private final List<Runnable> pendingCalls = new ArrayList<>();
 
     QueryRun(UUID id, UUID partOf, ChatQuery query, ResponseSelector selector, AnswerCleaner cleaner,
              ChatListener client, QueryLog queryLog, Instant startedAt, int maxChunks, MinerNetwork network,
-             Scheduler scheduler, WaveSampler sampler, int maxWaves, Optional<Duration> hedgeAfter) {
+             Scheduler scheduler, WaveSampler sampler, int maxWaves, Optional<Duration> hedgeAfter,
+             Optional<Fallback> fallback) {
+        this.fallback = fallback;
         this.maxChunks = maxChunks;
         this.network = network;
         this.scheduler = scheduler;
@@ -104,7 +109,7 @@ final class QueryRun implements ChatHandle {
     /** Asks the first wave and arms the deadline and the hedge timer; returns at once. */
     void begin() {
         guarded(() -> {
-            if (!startWave(query.miners().k())) {
+            if (!startWave(query.miners().k()) && !askFallback()) {
                 finishWithError(QueryOutcome.NO_MINER_AVAILABLE, "No miner available: no uid in the metagraph"
                         + " matches the request's uids, exclusions and the availability rules");
                 logWhenSettled();
@@ -122,7 +127,27 @@ final class QueryRun implements ChatHandle {
     private boolean startWave(int k) {
         Set<Integer> asked = new HashSet<>();
         miners.forEach(progress -> asked.add(progress.uid()));
-        List<Miner> sample = sampler.sample(asked, k);
+        return startWave(sampler.sample(asked, k));
+    }
+
+    /**
+     * Asks the fallback as the last wave, when there is one, nothing reached the client, no answer is usable and
+     * time is left; false when it was not asked.
+     */
+    private boolean askFallback() {
+        if (fallback.isEmpty() || !fromFallback.isEmpty() || selected != null || !candidates.isEmpty()
+                || !client.isOpen() || timeLeft().compareTo(WavePolicy.MIN_WAVE_TIME) < 0) {
+            return false;
+        }
+        int before = miners.size();
+        if (!startWave(fallback.get().pick(query.miners().k()))) {
+            return false;
+        }
+        fromFallback.addAll(miners.subList(before, miners.size()));
+        return true;
+    }
+
+    private boolean startWave(List<Miner> sample) {
         if (sample.isEmpty()) {
             return false;
         }
@@ -143,7 +168,7 @@ final class QueryRun implements ChatHandle {
 
     /** Whether another wave may start: nothing reached the client yet, and waves and time are left. */
     private boolean mayAddWave() {
-        return selected == null && client.isOpen() && waves < maxWaves
+        return selected == null && fromFallback.isEmpty() && client.isOpen() && waves < maxWaves
                 && timeLeft().compareTo(WavePolicy.MIN_WAVE_TIME) >= 0;
     }
 
@@ -182,7 +207,8 @@ final class QueryRun implements ChatHandle {
     private MinerCall ask(MinerProgress progress, MinerPrompt prompt) {
         MinerAnswerListener listener = new ProgressListener(progress);
         try {
-            return network.ask(progress.miner(), prompt, listener);
+            MinerNetwork asked = fromFallback.contains(progress) ? fallback.orElseThrow().network() : network;
+            return asked.ask(progress.miner(), prompt, listener);
         } catch (RuntimeException e) {
             // The port promises not to throw; if an adapter does anyway, the query must still end.
             listener.onFailure(new MinerFailure(MinerFailure.Kind.CONNECT, "call_not_started", e.toString(),
@@ -303,7 +329,7 @@ final class QueryRun implements ChatHandle {
 
     private void afterMinerEnded() {
         boolean allEnded = miners.stream().noneMatch(MinerProgress::isRunning);
-        if (allEnded && failOver()) {
+        if (allEnded && (failOver() || askFallback())) {
             return;
         }
         considerSelection(allEnded);
@@ -371,14 +397,22 @@ final class QueryRun implements ChatHandle {
         cancelDeadline.run();
         cancelHedge.run();
         queryLog.record(new QueryRecord(id, startedAt, query, client.outcome(), selected == null ? null : selected.uid(),
-                elapsed(), responses(), partOf));
+                elapsed(), responses(), partOf, selectedBy()));
     }
 
     private ChatSummary summary() {
         return new ChatSummary(id, selected == null ? OptionalInt.empty() : OptionalInt.of(selected.uid()),
                 client.delivered(), client.completion(), elapsed(), responses(),
-                selection == null ? null : selection.rule(),
+                selectedBy(),
                 selection == null ? OptionalInt.empty() : selection.support());
+    }
+
+    /** The rule that chose the delivered answer, or {@link Fallback#SELECTED_BY} when the fallback gave it. */
+    private String selectedBy() {
+        if (selection == null) {
+            return null;
+        }
+        return fromFallback.contains(selected) ? Fallback.SELECTED_BY : selection.rule();
     }
 
     private List<MinerResponse> responses() {
