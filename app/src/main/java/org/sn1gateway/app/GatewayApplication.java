@@ -70,6 +70,7 @@ import org.sn1gateway.domain.port.MinerNetwork;
 import org.sn1gateway.domain.port.QueryLog;
 import org.sn1gateway.domain.sampling.AvailabilityRules;
 import org.sn1gateway.domain.sampling.MinerSampler;
+import org.sn1gateway.domain.sampling.OutlierEjection;
 import org.sn1gateway.domain.service.ChatService;
 import org.sn1gateway.domain.service.ExecutorScheduler;
 
@@ -139,8 +140,9 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
                 built.signer().map(RequestSigner::hotkey));
         RecentOutcomes outcomes = new RecentOutcomes(queryLog, MinerNetworkHealthCheck.UNANSWERED_IN_A_ROW);
         QueryLog measuredLog = new MinerMetrics(outcomes, environment.metrics(), PrometheusEndpoint.register(environment));
-        ChatService chat = new ChatService(network, measuredLog,
-                new MinerSampler(availability, ThreadLocalRandom::current), AnswerCleaner.standard(),
+        OutlierEjection ejection = new OutlierEjection(InstantSource.system());
+        ChatService chat = new ChatService(network, ejection.watching(measuredLog),
+                new MinerSampler(availability, ThreadLocalRandom::current, ejection), AnswerCleaner.standard(),
                 new ExecutorScheduler(BackgroundTimer.named(environment, "query-deadline")), InstantSource.system(),
                 config.chat().maxChunksPerAnswer(), config.chat().waves(), built.fallback());
 

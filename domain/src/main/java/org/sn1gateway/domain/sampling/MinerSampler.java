@@ -17,8 +17,10 @@ import org.sn1gateway.domain.model.MinerStats;
  * Picks the miners a query asks, by the client's selection and the subnet's availability rules. Miners the
  * query log has recently seen failing (at least {@link #FAILING_AFTER} answers, under {@link #FAILING_BELOW}
  * of them usable) are set aside, as a load balancer ejects an outlier: they are asked only when the others
- * cannot fill the wave, and come back once their failures leave the stats window. A stream cannot change
- * miner once it has begun, so this is what keeps a miner that breaks off mid-answer from breaking streams.
+ * cannot fill the wave, and come back once their failures leave the stats window. So are miners that
+ * {@link OutlierEjection} has set aside after failures in a row, which it notices at once. A stream cannot
+ * change miner once it has begun, so this is what keeps a miner that breaks off mid-answer from breaking
+ * streams.
  */
 public final class MinerSampler {
     /** Answers a miner needs in the stats window before it can be judged failing. */
@@ -28,11 +30,18 @@ public final class MinerSampler {
 
     private final AvailabilityRules rules;
     private final Supplier<RandomGenerator> random;
+    private final OutlierEjection ejection;
 
     /** @param random the source of randomness, asked once per sample (e.g. {@code ThreadLocalRandom::current}) */
     public MinerSampler(AvailabilityRules rules, Supplier<RandomGenerator> random) {
+        this(rules, random, null);
+    }
+
+    /** @param ejection the miners set aside after failures in a row, or null to go by the statistics alone */
+    public MinerSampler(AvailabilityRules rules, Supplier<RandomGenerator> random, OutlierEjection ejection) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.random = Objects.requireNonNull(random, "random");
+        this.ejection = ejection;
     }
 
     /** The miners to ask, possibly fewer than {@code k} (or none) when too few are available. */
@@ -53,7 +62,7 @@ public final class MinerSampler {
                 .filter(rules::isAvailable)
                 .filter(miner -> !selection.exclude().contains(miner.uid()))
                 .toList();
-        List<Miner> healthy = available.stream().filter(miner -> !isFailing(stats.get(miner.uid()))).toList();
+        List<Miner> healthy = available.stream().filter(miner -> !isFailing(miner.uid(), stats)).toList();
         if (healthy.size() >= selection.k() || healthy.size() == available.size()) {
             return sample(healthy, selection, stats);
         }
@@ -64,8 +73,10 @@ public final class MinerSampler {
         return List.copyOf(chosen);
     }
 
-    private static boolean isFailing(MinerStats stats) {
-        return stats != null && stats.answers() >= FAILING_AFTER && stats.successRate() < FAILING_BELOW;
+    private boolean isFailing(int uid, Map<Integer, MinerStats> stats) {
+        MinerStats measured = stats.get(uid);
+        return measured != null && measured.answers() >= FAILING_AFTER && measured.successRate() < FAILING_BELOW
+                || ejection != null && ejection.isEjected(uid);
     }
 
     private List<Miner> sample(List<Miner> candidates, MinerSelection selection, Map<Integer, MinerStats> stats) {
