@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sn1gateway.app.config.GatewayConfiguration;
 import org.sn1gateway.app.support.GatewayFixture;
+import org.sn1gateway.domain.sampling.MinerSampler;
 
 /** sampling_mode fastest after a scripted history on the simulated subnet (uids 0 and 7 are the fast ones). */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -28,15 +29,18 @@ class MeasuredSamplingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> HEADERS = Map.of("api_key", API_KEY, "Accept", "application/json");
 
-    /** Every miner asked four times: enough history for the measurements to count. */
+    /**
+     * Every miner asked five times: enough history for the measurements to count, and for the miners that
+     * failed every time to stay set aside by the statistics once their in-memory ejection (30 s) is over.
+     */
     @BeforeAll
     static void scriptHistory() {
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < MinerSampler.FAILING_AFTER; i++) {
             post(APP, "chat", "{\"messages\": [\"Name a colour\"], \"roles\": [\"user\"], \"k\": 8, \"timeout\": 1}",
                     HEADERS).close();
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> GatewayFixture.rows(APP,
-                "SELECT uid FROM miner_response WHERE :id = :id", "-").size() >= 32);
+                "SELECT uid FROM miner_response WHERE :id = :id", "-").size() >= 8 * MinerSampler.FAILING_AFTER);
     }
 
     private static Map<Integer, Integer> picks(String samplingMode, int rounds) throws Exception {
@@ -49,18 +53,25 @@ class MeasuredSamplingTest {
 
     @Test
     void fastestChoosesTheFastMinersMostOfTheTimeButNotAlways() throws Exception {
-        Map<Integer, Integer> picks = picks("fastest", 60);
+        // Exploration reaches the one slow working miner (uid 1) a fifteenth of the time: 120 rounds make
+        // missing it unlikely (3 in 10,000).
+        Map<Integer, Integer> picks = picks("fastest", 120);
 
         int fast = picks.getOrDefault(0, 0) + picks.getOrDefault(7, 0);
-        assertThat(fast).as("picks: %s", picks).isGreaterThanOrEqualTo(36).isLessThan(60);
+        assertThat(fast).as("picks: %s", picks).isGreaterThanOrEqualTo(72).isLessThan(120);
     }
 
+    /**
+     * The miners that failed every time of the history are set aside altogether (outlier ejection); among the
+     * rest, the most reliable is preferred and the others are still tried now and then.
+     */
     @Test
     void reliableChoosesTheMinersThatAnswerUsefullyMostOfTheTime() throws Exception {
-        Map<Integer, Integer> picks = picks("reliable", 60);
+        Map<Integer, Integer> picks = picks("reliable", 120);
 
-        int working = picks.getOrDefault(0, 0) + picks.getOrDefault(1, 0) + picks.getOrDefault(7, 0);
-        assertThat(working).as("picks: %s", picks).isGreaterThanOrEqualTo(36).isLessThan(60);
+        assertThat(picks.keySet()).as("picks: %s", picks).isSubsetOf(0, 1, 7).hasSizeGreaterThan(1);
+        assertThat(picks.values().stream().mapToInt(Integer::intValue).max().orElseThrow()).as("picks: %s", picks)
+                .isGreaterThanOrEqualTo(72);
     }
 
     private static int askedUid(String samplingMode) throws Exception {
