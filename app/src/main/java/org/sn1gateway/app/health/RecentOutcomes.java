@@ -1,12 +1,10 @@
 package org.sn1gateway.app.health;
 
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
-import org.sn1gateway.domain.model.MinerStats;
 import org.sn1gateway.domain.model.QueryOutcome;
 import org.sn1gateway.domain.model.QueryRecord;
+import org.sn1gateway.domain.port.ObservingQueryLog;
 import org.sn1gateway.domain.port.QueryLog;
 import org.sn1gateway.domain.service.Fallback;
 
@@ -14,25 +12,20 @@ import org.sn1gateway.domain.service.Fallback;
  * Remembers how the last queries ended, so that a health check can tell a subnet whose miners all fail
  * from one that is merely quiet. Queries whose client left say nothing about the miners and are skipped.
  */
-public final class RecentOutcomes implements QueryLog {
-    private final QueryLog log;
+public final class RecentOutcomes extends ObservingQueryLog {
     private final QueryOutcome[] ring;
     private int next;
     private int size;
 
     public RecentOutcomes(QueryLog log, int remembered) {
-        this.log = log;
+        super(log);
         this.ring = new QueryOutcome[remembered];
     }
 
     @Override
-    public void record(QueryRecord query) {
-        try {
-            if (query.outcome() != QueryOutcome.CLIENT_DISCONNECTED) {
-                remember(minersOutcome(query));
-            }
-        } finally {
-            log.record(query);
+    protected void observe(QueryRecord query) {
+        if (query.outcome() != QueryOutcome.CLIENT_DISCONNECTED) {
+            remember(minersOutcome(query));
         }
     }
 
@@ -65,15 +58,5 @@ public final class RecentOutcomes implements QueryLog {
             counts.merge(ring[i], 1, Integer::sum);
         }
         return counts;
-    }
-
-    @Override
-    public Map<Integer, MinerStats> recentMinerStats() {
-        return log.recentMinerStats();
-    }
-
-    @Override
-    public Optional<Duration> recentFirstChunkP90() {
-        return log.recentFirstChunkP90();
     }
 }

@@ -8,11 +8,9 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import org.sn1gateway.domain.model.MinerResponse;
-import org.sn1gateway.domain.model.MinerStats;
 import org.sn1gateway.domain.model.QueryRecord;
+import org.sn1gateway.domain.port.ObservingQueryLog;
 import org.sn1gateway.domain.port.QueryLog;
 
 /**
@@ -22,18 +20,17 @@ import org.sn1gateway.domain.port.QueryLog;
  * {@code uid} label and fixed buckets, which, unlike Dropwizard's decaying quantiles, can be summed across
  * gateway instances; and the outcome counter labelled by uid and outcome.
  */
-public final class MinerMetrics implements QueryLog {
+public final class MinerMetrics extends ObservingQueryLog {
     static final String PREFIX = "sn1.miner.";
     private static final double[] SECONDS = {0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30, 60, 120};
 
-    private final QueryLog log;
     private final MetricRegistry metrics;
     private final Histogram timeToFirstChunk;
     private final Histogram totalTime;
     private final Counter outcomes;
 
     public MinerMetrics(QueryLog log, MetricRegistry metrics, PrometheusRegistry prometheus) {
-        this.log = log;
+        super(log);
         this.metrics = metrics;
         this.timeToFirstChunk = Histogram.builder().name("sn1_miner_time_to_first_chunk_seconds")
                 .help("Time from the query's start to a miner's first chunk").labelNames("uid")
@@ -47,12 +44,8 @@ public final class MinerMetrics implements QueryLog {
     }
 
     @Override
-    public void record(QueryRecord query) {
-        try {
-            query.responses().forEach(this::observe);
-        } finally {
-            log.record(query);
-        }
+    protected void observe(QueryRecord query) {
+        query.responses().forEach(this::observe);
     }
 
     private void observe(MinerResponse response) {
@@ -74,15 +67,5 @@ public final class MinerMetrics implements QueryLog {
     /** Dropwizard's default reservoir serialises every update through a skip list; this one does not. */
     private static Timer newTimer() {
         return new Timer(LockFreeExponentiallyDecayingReservoir.builder().build());
-    }
-
-    @Override
-    public Map<Integer, MinerStats> recentMinerStats() {
-        return log.recentMinerStats();
-    }
-
-    @Override
-    public Optional<Duration> recentFirstChunkP90() {
-        return log.recentFirstChunkP90();
     }
 }

@@ -4,12 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sn1gateway.domain.model.MinerResponse;
-import org.sn1gateway.domain.model.MinerStats;
 import org.sn1gateway.domain.model.MinerStatus;
 import org.sn1gateway.domain.model.QueryRecord;
+import org.sn1gateway.domain.port.ObservingQueryLog;
 import org.sn1gateway.domain.port.QueryLog;
 
 /**
@@ -54,21 +53,10 @@ public final class OutlierEjection {
 
     /** {@code log}, with every miner's answer observed here as its query is recorded. */
     public QueryLog watching(QueryLog log) {
-        return new QueryLog() {
+        return new ObservingQueryLog(log) {
             @Override
-            public void record(QueryRecord query) {
+            protected void observe(QueryRecord query) {
                 query.responses().forEach(OutlierEjection.this::observe);
-                log.record(query);
-            }
-
-            @Override
-            public Map<Integer, MinerStats> recentMinerStats() {
-                return log.recentMinerStats();
-            }
-
-            @Override
-            public Optional<Duration> recentFirstChunkP90() {
-                return log.recentFirstChunkP90();
             }
         };
     }
