@@ -55,6 +55,17 @@ public class UpstreamSettings {
                 .noneMatch(name -> CLIENT_HEADERS.contains(name.toLowerCase(Locale.ROOT)));
     }
 
+    /**
+     * The configuration's substitutor leaves {@code ${NAME}} as it is when {@code NAME} is unset; sent upstream as
+     * a key, it would only fail every call with a 401 that names no cause.
+     */
+    @JsonIgnore
+    @ValidationMethod(message = "apiKey names an environment variable that is not set: set it, or write"
+            + " \\$\\{NAME:-\\} for a server that needs no key")
+    public boolean isApiKeySubstituted() {
+        return apiKey == null || !apiKey.contains("${");
+    }
+
     String name() {
         return name;
     }
