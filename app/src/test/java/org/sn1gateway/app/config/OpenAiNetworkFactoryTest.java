@@ -52,7 +52,7 @@ class OpenAiNetworkFactoryTest {
         assertThat(problems("""
                 type: simulated
                 fallback: [{name: openai, baseUrl: "https://api.openai.com/v1", apiKey: "${OPENAI_API_KEY}"}]
-                """)).containsExactly("fallback[0].apiKeySubstituted apiKey names an environment variable that is not"
+                """)).containsExactly("fallback[0].apiKey names an environment variable that is not"
                 + " set: set it, or write ${NAME:-} for a server that needs no key");
         assertThat(problems("""
                 type: openai
