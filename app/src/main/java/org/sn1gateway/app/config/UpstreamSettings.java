@@ -28,7 +28,13 @@ public class UpstreamSettings {
     @JsonProperty
     private String baseUrl;
 
-    /** Given as {@code ${ENV_VAR}}, never in the file itself; empty for servers that need no key. */
+    /**
+     * Given as {@code ${ENV_VAR}}, never in the file itself; empty for servers that need no key. The substitutor
+     * leaves {@code ${NAME}} as it is when {@code NAME} is unset: sent upstream as a key, it would only fail
+     * every call with a 401 that names no cause.
+     */
+    @Pattern(regexp = "(?s)(?!.*\\$\\{).*", message = "names an environment variable that is not set: set it, or"
+            + " write \\$\\{NAME:-\\} for a server that needs no key")
     @JsonProperty
     private String apiKey = "";
 

@@ -47,6 +47,20 @@ class OpenAiNetworkFactoryTest {
     }
 
     @Test
+    void refusesAnApiKeyWhoseEnvironmentVariableIsUnset() throws Exception {
+        // What the configuration's substitutor leaves of apiKey: ${OPENAI_API_KEY} when the variable is unset.
+        assertThat(problems("""
+                type: simulated
+                fallback: [{name: openai, baseUrl: "https://api.openai.com/v1", apiKey: "${OPENAI_API_KEY}"}]
+                """)).containsExactly("fallback[0].apiKey names an environment variable that is not"
+                + " set: set it, or write ${NAME:-} for a server that needs no key");
+        assertThat(problems("""
+                type: openai
+                upstreams: [{name: openai, baseUrl: "https://api.openai.com/v1", apiKey: "sk-test"}]
+                """)).isEmpty();
+    }
+
+    @Test
     void everyTypeTakesAFallbackCheckedAsUpstreamsAre() throws Exception {
         for (String type : List.of("simulated", "openai\nupstreams: [{name: u, baseUrl: \"http://u/v1\"}]")) {
             assertThat(problems("type: " + type + "\nfallback: [{name: f, baseUrl: \"http://f/v1\"}]\n")).isEmpty();

@@ -197,7 +197,16 @@ final class QueryRun implements ChatHandle {
         }
         int wanted = query.prefer() == Preference.FIRST ? 1 : query.miners().k();
         long usable = candidates.stream().filter(progress -> progress.state() == State.COMPLETE).count();
-        return usable < wanted && startWave((int) (query.miners().k() - usable));
+        if (usable >= wanted || !startWave((int) (query.miners().k() - usable))) {
+            return false;
+        }
+        // The hedge timer may have fired, or been cancelled by a selection since retracted, while text still
+        // looked usable: the new wave gets its own, or a wave of hanging miners would wait out the timeout.
+        cancelHedge.run();
+        if (waves < maxWaves) {
+            armHedge();
+        }
+        return true;
     }
 
     private Duration timeLeft() {

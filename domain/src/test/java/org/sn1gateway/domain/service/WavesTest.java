@@ -241,6 +241,41 @@ class WavesTest {
     }
 
     @Test
+    void aFailoverWaveAfterUsableTextBrokeOffIsHedgedToo() throws InterruptedException {
+        RecordingChatListener waiting = RecordingChatListener.waitingForTheWholeAnswer();
+        service(new WavePolicy(3, Optional.of(HEDGE))).start(query(Preference.FIRST, 1), waiting);
+        FakeCall broken = call(1);
+        broken.text("Lyon is");
+        broken.fail(Kind.BROKEN_STREAM, "broke off");
+        FakeCall hanging = call(2);
+
+        assertThat(scheduler.pendingDelays()).as("the failover wave gets its own hedge")
+                .containsExactlyInAnyOrder(TIMEOUT, HEDGE);
+        scheduler.fire(HEDGE);
+        call(3).text("Paris is the capital.").end();
+
+        assertThat(hanging.isCancelled()).isTrue();
+        assertThat(waiting.summary().completion()).isEqualTo("Paris is the capital.");
+        assertThat(waves(waiting.summary().miners())).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aFailoverWaveIsHedgedTooWhenTheEarlierHedgeFoundUsableText() throws InterruptedException {
+        service(new WavePolicy(3, Optional.of(HEDGE))).start(query(Preference.LONGEST, 1), client);
+        FakeCall broken = call(1);
+        broken.text("Lyon is");
+        scheduler.fire(HEDGE);
+        broken.fail(Kind.BROKEN_STREAM, "broke off");
+        call(2);
+
+        assertThat(scheduler.pendingDelays()).containsExactlyInAnyOrder(TIMEOUT, HEDGE);
+        scheduler.fire(HEDGE);
+        call(3);
+
+        assertThat(network.askedUids()).hasSize(3).doesNotHaveDuplicates();
+    }
+
+    @Test
     void hedgeAfterZeroTurnsHedgingOff() {
         service(new WavePolicy(3, Optional.of(Duration.ZERO))).start(query(Preference.FIRST, 1), client);
 
