@@ -95,6 +95,17 @@ class ServerWalletErrorTest {
         return Files.writeString(hotkeys.resolve("default"), contents);
     }
 
+    /** A configuration it cannot accept: its errors, each on its line, and no stack trace. */
+    @Test
+    void anInvalidConfigurationIsItsErrorsWithoutAStackTrace() throws Exception {
+        Start start = start("network: {type: openai, upstreams: [{name: a, baseUrl: 'not a url', model: m}]}");
+
+        assertThat(start.fatal()).isNotNull();
+        assertThat(start.out() + start.err()).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(start.err()).startsWith("sn1-gateway: ").contains("config.yml has an error")
+                .contains("network.upstreams[0].baseUrl must be an http:// or https:// URL");
+    }
+
     @Test
     void aMissingWalletOnABittensorNetworkIsOneLineNamingTheFile() throws Exception {
         Path wallets = dir.resolve("no-wallets");
