@@ -73,6 +73,7 @@ import org.sn1gateway.domain.sampling.MinerSampler;
 import org.sn1gateway.domain.sampling.OutlierEjection;
 import org.sn1gateway.domain.service.ChatService;
 import org.sn1gateway.domain.service.ExecutorScheduler;
+import org.sn1gateway.domain.service.MinerProbe;
 
 /** The composition root: reads the configuration, builds the adapters, and serves the chat API. */
 public class GatewayApplication extends Application<GatewayConfiguration> {
@@ -141,10 +142,18 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         RecentOutcomes outcomes = new RecentOutcomes(queryLog, MinerNetworkHealthCheck.UNANSWERED_IN_A_ROW);
         QueryLog measuredLog = new MinerMetrics(outcomes, environment.metrics(), PrometheusEndpoint.register(environment));
         OutlierEjection ejection = new OutlierEjection(InstantSource.system());
+        ExecutorScheduler deadlines = new ExecutorScheduler(BackgroundTimer.named(environment, "query-deadline"));
         ChatService chat = new ChatService(network, ejection.watching(measuredLog),
                 new MinerSampler(availability, ThreadLocalRandom::current, ejection), AnswerCleaner.standard(),
-                new ExecutorScheduler(BackgroundTimer.named(environment, "query-deadline")), InstantSource.system(),
-                config.chat().maxChunksPerAnswer(), config.chat().waves(), built.fallback());
+                deadlines, InstantSource.system(), config.chat().maxChunksPerAnswer(), config.chat().waves(),
+                built.fallback());
+        if (config.probe().enabled() && config.network().asksMiners()) {
+            // The probe tells the ejection its verdicts itself, so its rounds bypass the ejection's watch.
+            environment.lifecycle().manage(new MinerProbing(new MinerProbe(network, availability,
+                    AnswerCleaner.standard(), ejection, measuredLog, deadlines, InstantSource.system(),
+                    config.probe().timeout()),
+                    BackgroundTimer.named(environment, "probe"), config.probe().interval(), config.probe().timeout()));
+        }
 
         HttpHardening.register(environment, config.cors());
         registerAuth(config, environment, jdbi);

@@ -36,6 +36,11 @@ public class GatewayConfiguration extends Configuration {
     @Valid
     @NotNull
     @JsonProperty
+    private ProbeSettings probe = new ProbeSettings();
+
+    @Valid
+    @NotNull
+    @JsonProperty
     private CorsSettings cors = new CorsSettings();
 
     public DataSourceFactory database() {
@@ -56,6 +61,10 @@ public class GatewayConfiguration extends Configuration {
 
     public QueryLogSettings queryLog() {
         return queryLog;
+    }
+
+    public ProbeSettings probe() {
+        return probe;
     }
 
     public CorsSettings cors() {

@@ -34,6 +34,11 @@ public abstract class NetworkFactory {
         return UpstreamSettings.namesDistinct(fallback);
     }
 
+    /** Whether the network's answers come from subnet miners, whom the gateway probes, rather than paid upstreams. */
+    public boolean asksMiners() {
+        return true;
+    }
+
     /** Builds the network and registers whatever it must start and stop with the environment. */
     public abstract BuiltNetwork build(Environment environment);
 

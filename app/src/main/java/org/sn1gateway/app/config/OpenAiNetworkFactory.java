@@ -53,6 +53,11 @@ public class OpenAiNetworkFactory extends NetworkFactory {
     }
 
     @Override
+    public boolean asksMiners() {
+        return false;
+    }
+
+    @Override
     public BuiltNetwork build(Environment environment) {
         UpstreamDendrite dendrite = new UpstreamDendrite(MinerHttpClients.create(connectTimeout.toJavaDuration()),
                 upstreams.stream().map(UpstreamSettings::toUpstream).toList(), netuid, InstantSource.system(),

@@ -24,7 +24,8 @@ public final class RecentOutcomes extends ObservingQueryLog {
 
     @Override
     protected void observe(QueryRecord query) {
-        if (query.outcome() != QueryOutcome.CLIENT_DISCONNECTED) {
+        // A client that left says nothing of the miners, and a probe's round is no client's query.
+        if (query.outcome() != QueryOutcome.CLIENT_DISCONNECTED && query.outcome() != QueryOutcome.PROBED) {
             remember(minersOutcome(query));
         }
     }

@@ -90,7 +90,12 @@ public final class GatewayFixture {
         return Jdbi.create(app.getConfiguration().database().getUrl(), "sa", "");
     }
 
-    /** Rows of a query, as maps of column to value. */
+    /** Rows of a query without parameters, as maps of column to value. */
+    public static List<Map<String, Object>> rows(DropwizardAppExtension<GatewayConfiguration> app, String sql) {
+        return database(app).withHandle(handle -> handle.createQuery(sql).mapToMap().list());
+    }
+
+    /** Rows of a query of one query's id, bound as {@code :id}, as maps of column to value. */
     public static List<Map<String, Object>> rows(DropwizardAppExtension<GatewayConfiguration> app, String sql,
                                                  String queryId) {
         return database(app).withHandle(handle -> handle.createQuery(sql).bind("id", queryId).mapToMap().list());

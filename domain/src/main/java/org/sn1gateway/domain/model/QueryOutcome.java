@@ -11,7 +11,9 @@ public enum QueryOutcome {
     ALL_FILTERED,
     SELECTED_FAILED,
     SELECTED_TIMED_OUT,
-    CLIENT_DISCONNECTED;
+    CLIENT_DISCONNECTED,
+    /** A probe's round ({@code MinerProbe}): no client asked, and nothing was delivered. */
+    PROBED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -15,16 +15,36 @@ import org.sn1gateway.domain.port.QueryLog;
  * Miners set aside in memory after several failures in a row, as a load balancer ejects an outlier (Envoy's
  * consecutive-5xx rule): it reacts within seconds, long before the query log's statistics are refreshed. A
  * miner that failed after its text had gone to a client is set aside at once: that broke a client's stream,
- * which no failover can mend. An ejected miner is back after {@link #EJECTION}, and one more failure then
- * sets it aside again; a usable answer clears its record.
+ * which no failover can mend. An ejected miner is back after {@link #EJECTION} times the number of times it
+ * has been set aside since its last usable answer (at most {@link #MAX_EJECTION}), so that a miner that keeps
+ * failing costs clients less and less; one more failure then sets it aside again, and a usable answer clears
+ * its record. A miner that failed a {@linkplain #probed probe} stays aside until a later probe passes.
  */
 public final class OutlierEjection {
     /** Failures in a row that set a miner aside. */
     public static final int CONSECUTIVE_FAILURES = 3;
     /** How long a miner stays aside before it is tried again. */
     public static final Duration EJECTION = Duration.ofSeconds(30);
+    /** The longest a miner stays aside for failing clients' chats. */
+    public static final Duration MAX_EJECTION = Duration.ofMinutes(5);
 
-    private record Record(int failuresInARow, Instant ejectedUntil) {
+    private record Record(int failuresInARow, int ejections, Instant ejectedUntil) {
+        static final Record NONE = new Record(0, 0, Instant.MIN);
+
+        Record failed(Instant now, boolean ejectNow) {
+            int failures = failuresInARow + 1;
+            if (failures < CONSECUTIVE_FAILURES && !ejectNow) {
+                return new Record(failures, ejections, ejectedUntil);
+            }
+            Duration ejection = EJECTION.multipliedBy(ejections + 1);
+            Instant until = now.plus(ejection.compareTo(MAX_EJECTION) < 0 ? ejection : MAX_EJECTION);
+            // A client's failure never shortens a longer ejection, such as a failed probe's.
+            return new Record(failures, ejections + 1, until.isAfter(ejectedUntil) ? until : ejectedUntil);
+        }
+
+        Record failedProbe() {
+            return new Record(failuresInARow + 1, ejections + 1, Instant.MAX);
+        }
     }
 
     private final InstantSource clock;
@@ -41,13 +61,21 @@ public final class OutlierEjection {
             records.remove(response.uid());
         } else if (status != MinerStatus.PENDING && status != MinerStatus.CANCELLED) {
             Instant now = clock.instant();
-            records.compute(response.uid(), (uid, before) -> {
-                int failures = before == null ? 1 : before.failuresInARow() + 1;
-                boolean brokeAStream = response.selected();
-                Instant until = failures >= CONSECUTIVE_FAILURES || brokeAStream ? now.plus(EJECTION)
-                        : before == null ? Instant.MIN : before.ejectedUntil();
-                return new Record(failures, until);
-            });
+            // An answer that was selected yet failed broke a client's stream.
+            records.compute(response.uid(), (uid, before) ->
+                    (before == null ? Record.NONE : before).failed(now, response.selected()));
+        }
+    }
+
+    /**
+     * Counts a probe's verdict on a miner: a pass clears its record, a failure sets it aside until a later
+     * probe passes, since a probe stands in for a client whose chat that miner would have failed.
+     */
+    public void probed(int uid, boolean usable) {
+        if (usable) {
+            records.remove(uid);
+        } else {
+            records.compute(uid, (key, before) -> (before == null ? Record.NONE : before).failedProbe());
         }
     }
 

@@ -71,6 +71,13 @@ public final class FakeMinerNetwork implements MinerNetwork {
         }
     }
 
+    /** Every call made so far, a uid asked again counted again. */
+    public int callCount() {
+        synchronized (history) {
+            return history.size();
+        }
+    }
+
     public List<Integer> askedUids() {
         synchronized (calls) {
             return new ArrayList<>(calls.keySet());

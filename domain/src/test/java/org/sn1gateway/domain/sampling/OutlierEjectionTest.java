@@ -55,6 +55,48 @@ class OutlierEjectionTest {
     }
 
     @Test
+    void eachEjectionInARowLastsLongerUpToALimitAndAUsableAnswerResetsTheCount() {
+        Duration previous = Duration.ZERO;
+        for (int ejections = 1; ejections <= 12; ejections++) {
+            fails(4, ejections == 1 ? OutlierEjection.CONSECUTIVE_FAILURES : 1);
+            Duration aside = timeAside(4);
+            Duration expected = OutlierEjection.EJECTION.multipliedBy(ejections);
+            assertThat(aside).isEqualTo(expected.compareTo(OutlierEjection.MAX_EJECTION) < 0 ? expected
+                    : OutlierEjection.MAX_EJECTION);
+            assertThat(aside).isGreaterThanOrEqualTo(previous);
+            previous = aside;
+        }
+
+        ejection.observe(answer(4, MinerStatus.OK));
+        fails(4, OutlierEjection.CONSECUTIVE_FAILURES);
+        assertThat(timeAside(4)).isEqualTo(OutlierEjection.EJECTION);
+    }
+
+    @Test
+    void aFailedProbeSetsAMinerAsideUntilAProbePassesAndClientsFailuresNeverShortenThat() {
+        ejection.probed(6, false);
+        ejection.observe(new MinerResponse(6, "hotkey-6", MinerStatus.ERROR, null, Duration.ofMillis(100),
+                Duration.ofSeconds(1), List.of(Duration.ofMillis(100)), 10, true, "Half an ans"));
+        now.set(now.get().plus(Duration.ofDays(365)));
+        assertThat(ejection.isEjected(6)).isTrue();
+
+        ejection.probed(6, true);
+        assertThat(ejection.isEjected(6)).isFalse();
+    }
+
+    /** How long the miner, just set aside, stays aside, found by moving the clock on to the end of it. */
+    private Duration timeAside(int uid) {
+        Instant start = now.get();
+        Duration step = Duration.ofSeconds(1);
+        Duration aside = Duration.ZERO;
+        while (ejection.isEjected(uid)) {
+            aside = aside.plus(step);
+            now.set(start.plus(aside));
+        }
+        return aside;
+    }
+
+    @Test
     void aMinerThatBrokeAClientsStreamIsSetAsideAtOnce() {
         ejection.observe(new MinerResponse(5, "hotkey-5", MinerStatus.ERROR, null, Duration.ofMillis(100),
                 Duration.ofSeconds(1), List.of(Duration.ofMillis(100)), 10, true, "Half an ans"));
