@@ -66,6 +66,7 @@ import org.sn1gateway.app.resources.ChatResource;
 import org.sn1gateway.app.resources.MinersResource;
 import org.sn1gateway.app.resources.OpenAiResource;
 import org.sn1gateway.app.resources.PagesResource;
+import org.sn1gateway.app.resources.UsageHistoryResource;
 import org.sn1gateway.app.resources.UsageResource;
 import org.sn1gateway.app.usage.BudgetFilter;
 import org.sn1gateway.app.usage.UsageMeter;
@@ -169,7 +170,8 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
                 environment.metrics(), built.sources(), meter));
         environment.jersey().register(new OpenAiResource(chat, config.chat(), environment.getObjectMapper(), streams,
                 environment.metrics(), built.sources(), meter));
-        environment.jersey().register(new UsageResource(meter, ledger, keys, InstantSource.system()));
+        environment.jersey().register(new UsageResource(meter, InstantSource.system()));
+        environment.jersey().register(new UsageHistoryResource(ledger, keys, InstantSource.system()));
         environment.jersey().register(new OpenAiErrorsFilter());
         environment.jersey().register(new PagesResource());
         environment.jersey().register(new MinersResource(network, new TimingAnalysis(jdbi), availability));

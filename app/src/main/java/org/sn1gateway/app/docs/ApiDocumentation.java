@@ -17,6 +17,7 @@ import org.sn1gateway.app.resources.ChatResource;
 import org.sn1gateway.app.resources.MinersResource;
 import org.sn1gateway.app.resources.OpenAiResource;
 import org.sn1gateway.app.resources.PagesResource;
+import org.sn1gateway.app.resources.UsageHistoryResource;
 import org.sn1gateway.app.resources.UsageResource;
 
 /**
@@ -54,7 +55,8 @@ public final class ApiDocumentation {
         SwaggerConfiguration configuration = new SwaggerConfiguration().openAPI(base).prettyPrint(true)
                 .sortOutput(true)
                 .resourceClasses(Stream.of(ChatResource.class, OpenAiResource.class, MinersResource.class,
-                        PagesResource.class, UsageResource.class, StreamingContract.class).map(Class::getName).collect(Collectors.toSet()));
+                        PagesResource.class, UsageResource.class, UsageHistoryResource.class,
+                        StreamingContract.class).map(Class::getName).collect(Collectors.toSet()));
         environment.jersey().register(new OpenApiResource().openApiConfiguration(configuration));
     }
 }
