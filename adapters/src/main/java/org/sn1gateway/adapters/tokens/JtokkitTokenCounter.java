@@ -9,13 +9,15 @@ import org.sn1gateway.domain.port.TokenCounter;
  * Counts tokens with jtokkit's {@code o200k_base}, the encoding of OpenAI's GPT-4o and o-series models: the
  * usual yardstick for chat tokens when the model that answered is unknown (miners never say). Special-token
  * markers in the text are counted as ordinary text, so no client text can make counting fail. The encoding is
- * loaded once, at construction (a few hundred milliseconds), not on the first chat; it is thread-safe.
+ * immutable and thread-safe, and loaded once per JVM, by the first counter constructed (a second or so: at start,
+ * not on the first chat).
  */
 public final class JtokkitTokenCounter implements TokenCounter {
-    private final Encoding encoding;
+    private final Encoding encoding = O200k.ENCODING;
 
-    public JtokkitTokenCounter() {
-        this.encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    /** Loaded when first used, then shared. */
+    private static final class O200k {
+        static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
     }
 
     @Override
