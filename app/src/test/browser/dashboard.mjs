@@ -9,11 +9,15 @@ try {
   await page.fill("#api-key", key);
   await page.click("#load");
   await page.waitForSelector("#scatter .point", { timeout: 30000 });
+  await page.waitForSelector("#usage .usage-bar", { timeout: 30000 });
   const result = {
     points: await page.$$eval("#scatter .point", (points) => points.length),
     ttfcBars: await page.$$eval("#ttfc .bar", (bars) => bars.filter((bar) => Number(bar.dataset.value) > 0).length),
     successBars: await page.$$eval("#success .bar", (bars) => bars.filter((bar) => Number(bar.dataset.value) > 0).length),
     leaderboard: await page.$$eval("#leaderboard tbody tr", (rows) => rows.map((row) => row.dataset.uid)),
+    usageBars: await page.$$eval("#usage .usage-bar", (bars) => bars.map((bar) => ({
+      key: bar.dataset.key, day: bar.dataset.day, tokens: Number(bar.dataset.value) }))),
+    usageRows: await page.$$eval("#usage-table tbody tr", (rows) => rows.length),
     errors,
   };
   // Narrowed to one miner, the time charts hold that miner's answers only.

@@ -1,4 +1,4 @@
-// The dashboard: per-miner statistics from the query log, drawn as plain SVG.
+// The dashboard: per-miner statistics from the query log, and tokens per day per key, drawn as plain SVG.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -112,6 +112,84 @@ async function load(form) {
   }
 }
 
-$("stats-form").addEventListener("submit", load);
+const COLOURS = ["#2f6fed", "#1e8e3e", "#e0a800", "#b3261e", "#7b4fd6", "#0f9bb0", "#c2185b", "#5d6b7e"];
+const UW = 800;
+
+/** Every UTC day from the first to today, as YYYY-MM-DD. */
+function daysFrom(first) {
+  const days = [];
+  const today = new Date().toISOString().slice(0, 10);
+  for (let day = new Date(first + "T00:00:00Z"); days.length < 400; day.setUTCDate(day.getUTCDate() + 1)) {
+    const iso = day.toISOString().slice(0, 10);
+    days.push(iso);
+    if (iso >= today) break;
+  }
+  return days;
+}
+
+/** Tokens per day per key: one bar per day, stacked by key, and the rows behind it. */
+function usage(history) {
+  const svg = $("usage");
+  svg.replaceChildren();
+  node(svg, "line", {class: "axis", x1: PAD, y1: H - PAD, x2: UW - 5, y2: H - PAD});
+  const days = daysFrom(history.since);
+  const keys = [...new Set(history.days.map((row) => row.key_id))];
+  const tokens = (day, key) => history.days.find((row) => row.day === day && row.key_id === key)?.total_tokens ?? 0;
+  const max = Math.max(...days.map((day) => keys.reduce((sum, key) => sum + tokens(day, key), 0)), 1);
+  const width = (UW - PAD - 10) / days.length;
+  node(svg, "text", {x: PAD + 4, y: 14}, `${max} tokens`);
+  days.forEach((day, i) => {
+    let top = H - PAD;
+    keys.forEach((key, k) => {
+      const value = tokens(day, key);
+      const height = (value / max) * (H - PAD - 20);
+      if (value > 0) {
+        node(svg, "rect", {class: "usage-bar", x: (PAD + i * width + 1).toFixed(1), y: (top - height).toFixed(1),
+          width: Math.max(1, width - 2).toFixed(1), height: height.toFixed(1), fill: COLOURS[k % COLOURS.length],
+          "data-key": key, "data-day": day, "data-value": value})
+          .appendChild(document.createElementNS(SVG, "title")).textContent = `${day} · ${key}: ${value} tokens`;
+      }
+      top -= height;
+    });
+    if (days.length <= 10 || i % Math.ceil(days.length / 10) === 0) {
+      node(svg, "text", {x: (PAD + i * width + 2).toFixed(1), y: H - PAD + 12}, day.slice(5));
+    }
+  });
+  keys.forEach((key, k) => {
+    const name = history.days.find((row) => row.key_id === key).name;
+    node(svg, "text", {x: UW - 150, y: 14 + 12 * k, fill: COLOURS[k % COLOURS.length]},
+      `■ ${name}${name === key ? "" : ` (${key})`}`);
+  });
+  const body = $("usage-table").querySelector("tbody");
+  body.replaceChildren();
+  for (const row of [...history.days].sort((a, b) => b.day.localeCompare(a.day) || a.key_id.localeCompare(b.key_id))) {
+    const tr = document.createElement("tr");
+    for (const cell of [row.day, row.key_id, row.name, row.requests, row.prompt_tokens, row.completion_tokens,
+      row.total_tokens]) {
+      const td = document.createElement("td");
+      td.textContent = cell;
+      tr.appendChild(td);
+    }
+    body.appendChild(tr);
+  }
+  const total = history.days.reduce((sum, row) => sum + row.total_tokens, 0);
+  $("usage-summary").textContent = `${total} tokens by ${keys.length} key${keys.length === 1 ? "" : "s"} since ${history.since}`;
+}
+
+async function loadUsage() {
+  try {
+    const response = await fetch(`/usage/daily?since=${encodeURIComponent($("usage-window").value)}`,
+      {headers: {"api_key": $("api-key").value, "Accept": "application/json"}});
+    const history = await response.json();
+    if (!response.ok) throw new Error(history.message || `HTTP ${response.status}`);
+    usage(history);
+  } catch (problem) {
+    $("problem").hidden = false;
+    $("problem").textContent = problem.message;
+  }
+}
+
+$("stats-form").addEventListener("submit", (form) => { load(form); loadUsage(); });
+$("usage-window").addEventListener("change", loadUsage);
 $("uid").addEventListener("change", () => load());
-if ($("api-key").value) load();
+if ($("api-key").value) { load(); loadUsage(); }

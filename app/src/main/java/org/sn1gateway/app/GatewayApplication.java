@@ -28,6 +28,8 @@ import org.sn1gateway.adapters.persistence.QueryLogRetention;
 import org.sn1gateway.adapters.persistence.QueuedQueryLog;
 import org.sn1gateway.adapters.persistence.SchemaMigrations;
 import org.sn1gateway.adapters.persistence.TimingAnalysis;
+import org.sn1gateway.adapters.persistence.JdbiUsageLedger;
+import org.sn1gateway.adapters.tokens.JtokkitTokenCounter;
 import org.sn1gateway.app.auth.ApiClient;
 import org.sn1gateway.app.auth.ApiKeyAuthFilter;
 import org.sn1gateway.app.auth.ApiKeyAuthenticator;
@@ -64,6 +66,10 @@ import org.sn1gateway.app.resources.ChatResource;
 import org.sn1gateway.app.resources.MinersResource;
 import org.sn1gateway.app.resources.OpenAiResource;
 import org.sn1gateway.app.resources.PagesResource;
+import org.sn1gateway.app.resources.UsageHistoryResource;
+import org.sn1gateway.app.resources.UsageResource;
+import org.sn1gateway.app.usage.BudgetFilter;
+import org.sn1gateway.app.usage.UsageMeter;
 import org.sn1gateway.app.sse.StreamCounters;
 import org.sn1gateway.domain.cleaning.AnswerCleaner;
 import org.sn1gateway.domain.port.MinerNetwork;
@@ -146,7 +152,7 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         ChatService chat = new ChatService(network, ejection.watching(measuredLog),
                 new MinerSampler(availability, ThreadLocalRandom::current, ejection), AnswerCleaner.standard(),
                 deadlines, InstantSource.system(), config.chat().maxChunksPerAnswer(), config.chat().waves(),
-                built.fallback());
+                built.fallback(), new JtokkitTokenCounter());
         if (config.probe().enabled() && config.network().asksMiners()) {
             // The probe tells the ejection its verdicts itself, so its rounds bypass the ejection's watch.
             environment.lifecycle().manage(new MinerProbing(new MinerProbe(network, availability,
@@ -156,7 +162,10 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         }
 
         HttpHardening.register(environment, config.cors());
-        registerAuth(config, environment, jdbi);
+        JdbiApiKeyStore keys = new JdbiApiKeyStore(jdbi);
+        registerAuth(config, environment, jdbi, keys);
+        JdbiUsageLedger ledger = new JdbiUsageLedger(jdbi);
+        UsageMeter meter = usageMeter(config, environment, ledger);
         environment.jersey().register(new RequestSizeLimitFilter(config.chat().maxRequestBytes()));
         environment.jersey().register(new RequestBodyReader(environment.getObjectMapper(), environment.getValidator(),
                 config.chat().limits()));
@@ -167,9 +176,11 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         environment.metrics().gauge("sn1.streams.open", () -> streams::open);
         environment.metrics().gauge("sn1.streams.clients-gone", () -> streams::clientsGone);
         environment.jersey().register(new ChatResource(chat, config.chat(), environment.getObjectMapper(), streams,
-                environment.metrics(), built.sources()));
+                environment.metrics(), built.sources(), meter));
         environment.jersey().register(new OpenAiResource(chat, config.chat(), environment.getObjectMapper(), streams,
-                environment.metrics(), built.sources()));
+                environment.metrics(), built.sources(), meter));
+        environment.jersey().register(new UsageResource(meter, InstantSource.system()));
+        environment.jersey().register(new UsageHistoryResource(ledger, keys, InstantSource.system()));
         environment.jersey().register(new OpenAiErrorsFilter());
         environment.jersey().register(new PagesResource());
         environment.jersey().register(new MinersResource(network, new TimingAnalysis(jdbi), availability));
@@ -215,8 +226,8 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
      * The operator's key and the stored keys, each check cached for {@code auth.cacheFor} (the delay before
      * a revocation holds everywhere), then each stored key's rate limit and usage.
      */
-    private static void registerAuth(GatewayConfiguration config, Environment environment, Jdbi jdbi) {
-        JdbiApiKeyStore keys = new JdbiApiKeyStore(jdbi);
+    private static void registerAuth(GatewayConfiguration config, Environment environment, Jdbi jdbi,
+                                     JdbiApiKeyStore keys) {
         ApiKeys.ensureOne(config.auth(), keys);
         Authenticator<String, ApiClient> authenticator = new CachingAuthenticator<>(environment.metrics(),
                 new ApiKeyAuthenticator(config.auth().apiKey(), keys),
@@ -232,5 +243,17 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
                 config.auth().usageFlush().toSeconds(), InstantSource.system());
         environment.lifecycle().manage(usage);
         environment.jersey().register(new RateLimitFilter(new JdbiRateLimiter(jdbi), usage, InstantSource.system()));
+    }
+
+    /**
+     * Each key's chats and tokens, added to the shared totals every {@code auth.usageFlush}, and the token budgets
+     * they are held to before each chat.
+     */
+    private static UsageMeter usageMeter(GatewayConfiguration config, Environment environment, JdbiUsageLedger ledger) {
+        UsageMeter meter = new UsageMeter(ledger, BackgroundTimer.named(environment, "chat-usage"),
+                config.auth().usageFlush().toSeconds(), InstantSource.system());
+        environment.lifecycle().manage(meter);
+        environment.jersey().register(new BudgetFilter(meter, InstantSource.system()));
+        return meter;
     }
 }

@@ -12,9 +12,11 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 interface QueryLogDao {
     @SqlBatch("""
             INSERT INTO chat_query (id, started_at, k, prefer, sampling_mode, timeout_seconds, outcome,
-                                    selected_uid, total_seconds, miners_asked, prompt, part_of, selected_by)
+                                    selected_uid, total_seconds, miners_asked, prompt, part_of, selected_by,
+                                    prompt_tokens, completion_tokens, estimated)
             VALUES (:id, :startedAt, :k, :prefer, :samplingMode, :timeoutSeconds, :outcome,
-                    :selectedUid, :totalSeconds, :minersAsked, :prompt, :partOf, :selectedBy)
+                    :selectedUid, :totalSeconds, :minersAsked, :prompt, :partOf, :selectedBy,
+                    :promptTokens, :completionTokens, :estimated)
             """)
     void insertQueries(@BindMethods List<QueryRow> rows);
 

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import org.sn1gateway.domain.model.ChatUsage;
 import org.sn1gateway.domain.model.MinerResponse;
 import org.sn1gateway.domain.model.QueryRecord;
 
@@ -23,11 +24,14 @@ final class QueryRows {
     }
 
     QueryRow query(QueryRecord record) {
+        ChatUsage usage = record.usage();
         return new QueryRow(record.id().toString(), utc(record), record.query().miners().k(),
                 record.query().prefer().wireName(), record.query().miners().mode().wireName(),
                 seconds(record.query().timeout()), record.outcome().wireName(), record.selectedUid(),
                 seconds(record.totalTime()), record.responses().size(), storeText ? prompt(record) : null,
-                record.partOf() == null ? null : record.partOf().toString(), record.selectedBy());
+                record.partOf() == null ? null : record.partOf().toString(), record.selectedBy(),
+                usage == null ? null : usage.promptTokens(), usage == null ? null : usage.completionTokens(),
+                usage == null ? null : usage.estimated());
     }
 
     List<ResponseRow> responses(QueryRecord record) {

@@ -15,6 +15,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.sn1gateway.domain.access.ApiKey;
+import org.sn1gateway.domain.access.BudgetPeriod;
+import org.sn1gateway.domain.access.TokenBudget;
 import org.sn1gateway.domain.access.RateDecision;
 
 /** What key storage and shared rate limits must do on every database; one subclass per database. */
@@ -54,6 +56,27 @@ abstract class ApiKeyPersistenceContract {
         assertThat(keys.findActive("a".repeat(64))).isEmpty();
         assertThat(keys.list()).filteredOn(listed -> listed.id().equals("kfind0001")).singleElement()
                 .satisfies(listed -> assertThat(listed.revokedAt()).isEqualTo(CREATED.plusSeconds(60)));
+    }
+
+    @Test
+    void keepsABudgetAndAnExpiryAndUpdatesWhatAnOperatorMayChange() {
+        ApiKey key = ApiKey.created("kbudget01", "team", null, CREATED)
+                .withBudget(new TokenBudget(50_000, BudgetPeriod.DAY)).withExpiry(CREATED.plusSeconds(3600));
+        keys.create(key, "c".repeat(64));
+
+        assertThat(keys.findActive("c".repeat(64))).contains(key);
+        assertThat(keys.find("kbudget01")).contains(key);
+
+        ApiKey changed = key.withName("team-b").withRateLimit(10).withBudget(new TokenBudget(9, BudgetPeriod.MONTH))
+                .withExpiry(null);
+        assertThat(keys.update(changed)).isTrue();
+        assertThat(keys.find("kbudget01")).contains(changed);
+        assertThat(keys.update(changed.withBudget(null))).isTrue();
+        assertThat(keys.find("kbudget01").orElseThrow().tokenBudget()).isEmpty();
+
+        assertThat(keys.update(ApiKey.created("nosuchkey", "x", null, CREATED))).isFalse();
+        keys.revoke("kbudget01", CREATED.plusSeconds(1));
+        assertThat(keys.update(changed)).as("a revoked key stays as it was").isFalse();
     }
 
     @Test

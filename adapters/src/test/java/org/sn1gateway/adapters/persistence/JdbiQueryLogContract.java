@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.sn1gateway.domain.model.AnswerSample;
 import org.sn1gateway.domain.model.ChatQuery;
+import org.sn1gateway.domain.model.ChatUsage;
 import org.sn1gateway.domain.model.Message;
 import org.sn1gateway.domain.model.MinerResponse;
 import org.sn1gateway.domain.model.MinerSelection;
@@ -91,6 +92,26 @@ abstract class JdbiQueryLogContract {
         assertThat(responses.get(1)).containsEntry("status", "timeout").containsEntry("ttfc_seconds", null)
                 .containsEntry("reason", "timeout").containsEntry("detail", "15 s")
                 .containsEntry("chunk_timings", "[]");
+    }
+
+    @Test
+    void recordsTheTokensEachChatCostItsClientAndNothingForAQueryNothingCounted() {
+        QueryRecord base = record(selected(3));
+        QueryRecord counted = new QueryRecord(base.id(), base.startedAt(), base.query(), base.outcome(),
+                base.selectedUid(), base.totalTime(), base.responses(), null, "first", new ChatUsage(21, 6, true));
+        QueryRecord uncounted = record(selected(4));
+
+        new JdbiQueryLog(jdbi, uid -> "openai", false).write(List.of(counted, uncounted));
+
+        String sql = "SELECT prompt_tokens, completion_tokens, estimated FROM chat_query WHERE id = :id";
+        Map<String, Object> row = observer.withHandle(handle -> handle.createQuery(sql)
+                .bind("id", counted.id().toString()).mapToMap().one());
+        assertThat(((Number) row.get("prompt_tokens")).longValue()).isEqualTo(21);
+        assertThat(((Number) row.get("completion_tokens")).longValue()).isEqualTo(6);
+        assertThat(row.get("estimated")).isEqualTo(true);
+        Map<String, Object> uncountedRow = observer.withHandle(handle -> handle.createQuery(sql)
+                .bind("id", uncounted.id().toString()).mapToMap().one());
+        assertThat(uncountedRow).containsEntry("prompt_tokens", null).containsEntry("estimated", null);
     }
 
     @Test

@@ -6,7 +6,10 @@ import java.util.List;
 import org.sn1gateway.domain.service.ChatSummary;
 import org.sn1gateway.domain.service.DeliveredChunk;
 
-/** The data of the final {@code event: done}, and the whole answer of {@code Accept: application/json}. */
+/**
+ * The data of the final {@code event: done}, and the whole answer of {@code Accept: application/json}; {@code usage}
+ * is what the chat cost the client's key.
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ChatSummaryView(
         @JsonProperty("streamed_chunks") List<String> streamedChunks,
@@ -18,7 +21,8 @@ public record ChatSummaryView(
         @JsonProperty("selected_by") String selectedBy,
         @JsonProperty("support") @JsonInclude(JsonInclude.Include.NON_NULL) Integer support,
         @JsonProperty("miners") List<MinerReport> miners,
-        @JsonProperty("answered_by") String answeredBy) {
+        @JsonProperty("answered_by") String answeredBy,
+        @JsonProperty("usage") ChatUsageView usage) {
 
     public static ChatSummaryView of(ChatSummary summary, AnswerSources sources) {
         return new ChatSummaryView(
@@ -31,6 +35,7 @@ public record ChatSummaryView(
                 summary.selectedBy(),
                 summary.support().isPresent() ? summary.support().getAsInt() : null,
                 summary.miners().stream().map(MinerReport::of).toList(),
-                sources.answeredBy(summary).orElse(null));
+                sources.answeredBy(summary).orElse(null),
+                ChatUsageView.of(summary.usage()));
     }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 import org.sn1gateway.domain.access.ApiKeyStore;
 
 /**
- * Accepts the operator's key from the configuration or any stored key that is not revoked. The operator's
+ * Accepts the operator's key from the configuration or any stored key that is not revoked (an expired one too:
+ * the filter then refuses it, saying so). The operator's
  * key is compared as a SHA-256 digest in constant time, so neither its content nor its length leaks
  * through timing; stored keys are looked up by the hash of the presented secret. Wrapped in Dropwizard's
  * caching authenticator, so a revocation is seen within that cache's lifetime.
@@ -27,7 +28,7 @@ public final class ApiKeyAuthenticator implements Authenticator<String, ApiClien
             return Optional.of(ApiClient.OPERATOR);
         }
         return keys.findActive(KeySecrets.hash(presented))
-                .map(key -> new ApiClient(key.name(), key.id(), key.requestsPerMinute()));
+                .map(ApiClient::of);
     }
 
     @Override

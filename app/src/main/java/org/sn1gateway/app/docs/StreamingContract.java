@@ -103,13 +103,14 @@ public final class StreamingContract implements ReaderListener {
 
     private static ApiResponses responses(ApiResponse ok) {
         return new ApiResponses().addApiResponse("200", ok)
-                .addApiResponse("401", error("missing or wrong API key"));
+                .addApiResponse("401", error("missing, wrong or expired API key (an expired key is told so)"));
     }
 
     private static ApiResponses errors(ApiResponses responses, String body) {
         Map.of("400", "malformed JSON", "413", "request body over the size limit",
                 "422", "invalid request: one message per offending field",
-                "429", "the key's rate limit is reached; see Retry-After",
+                "429", "the key's rate limit is reached, or its token budget is used up (code insufficient_quota: "
+                        + "`details` on /chat, `error.code` under /v1); see Retry-After",
                 "502", "every miner failed, or every answer was unusable (JSON variant)",
                 "503", "no miner available (JSON variant)", "504", "no answer in time (JSON variant)")
                 .forEach((status, description) -> responses.addApiResponse(status, error(description)));

@@ -22,6 +22,8 @@ import org.sn1gateway.app.auth.ApiClient;
 import org.sn1gateway.app.config.ChatSettings;
 import org.sn1gateway.app.sse.StreamCounters;
 import org.sn1gateway.app.sse.SseChatStream;
+import org.sn1gateway.app.usage.Budgeted;
+import org.sn1gateway.app.usage.UsageMeter;
 import org.sn1gateway.domain.model.ChatQuery;
 import org.sn1gateway.domain.service.ChatHandle;
 import org.sn1gateway.domain.service.ChatListener;
@@ -48,9 +50,11 @@ public class ChatResource {
     private final ChatTimer streamTimer;
     private final ChatTimer jsonTimer;
     private final AnswerSources sources;
+    private final UsageMeter meter;
 
     public ChatResource(ChatService chat, ChatSettings settings, ObjectMapper json, StreamCounters streams,
-                        MetricRegistry metrics, AnswerSources sources) {
+                        MetricRegistry metrics, AnswerSources sources, UsageMeter meter) {
+        this.meter = meter;
         this.sources = sources;
         this.streams = streams;
         this.streamTimer = new ChatTimer(metrics, ChatResource.class, "chat-stream");
@@ -63,27 +67,31 @@ public class ChatResource {
     @POST
     @Path("{chat: chat/?}")
     @Produces(EVENT_STREAM)
+    @Budgeted
     public void chat(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
                      @Context Sse sse) {
         ChatQuery query = request.toQuery();
         Runnable timed = streamTimer.timeStream();
         SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams,
                 request.isTraced(), sources);
-        stream.writeFor(start(request, query, stream), timed);
+        stream.writeFor(start(client, request, query, stream), timed);
     }
 
     @POST
     @Path("{chat: chat/?}")
     @Produces(JSON)
+    @Budgeted
     public void chatOnce(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request,
                          @Suspended AsyncResponse response) {
         ChatQuery query = request.toQuery();
         jsonTimer.time(response);
-        start(request, query, new JsonAnswer(response, sources));
+        start(client, request, query, new JsonAnswer(response, sources));
     }
 
-    private ChatHandle start(ChatRequest request, ChatQuery query, ChatListener listener) {
-        return request.isMixture() ? chat.startMixture(query, listener) : chat.start(query, listener);
+    /** Starts the chat, its cost billed to the client's key however it ends. */
+    private ChatHandle start(ApiClient client, ChatRequest request, ChatQuery query, ChatListener listener) {
+        ChatListener metered = meter.meter(client, listener);
+        return request.isMixture() ? chat.startMixture(query, metered) : chat.start(query, metered);
     }
 
     @POST

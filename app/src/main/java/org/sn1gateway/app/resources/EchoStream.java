@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
 import org.sn1gateway.domain.model.ChatQuery;
+import org.sn1gateway.domain.model.ChatUsage;
 import org.sn1gateway.domain.model.Message;
 import org.sn1gateway.domain.service.ChatHandle;
 import org.sn1gateway.domain.service.ChatListener;
@@ -80,7 +81,7 @@ final class EchoStream implements ChatHandle {
         }
         listener.onChunk(new DeliveredChunk(sent.size() + 1, "", elapsed(), ECHO_UID, true));
         listener.onDone(new ChatSummary(id, OptionalInt.of(ECHO_UID), sent, text.toString(), elapsed(), List.of(),
-                "echo", OptionalInt.empty()));
+                "echo", OptionalInt.empty(), ChatUsage.NONE));
     }
 
     private Duration elapsed() {

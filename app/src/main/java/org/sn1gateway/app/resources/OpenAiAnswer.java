@@ -4,14 +4,12 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.sn1gateway.app.api.AnswerSources;
+import org.sn1gateway.app.api.ChatUsageView;
 import org.sn1gateway.app.api.FailureStatus;
 import org.sn1gateway.app.api.openai.ChatCompletion;
 import org.sn1gateway.app.api.openai.OpenAiError;
-import org.sn1gateway.app.api.openai.Usage;
-import org.sn1gateway.domain.model.Message;
 import org.sn1gateway.domain.service.ChatError;
 import org.sn1gateway.domain.service.ChatSummary;
 
@@ -19,14 +17,12 @@ import org.sn1gateway.domain.service.ChatSummary;
 final class OpenAiAnswer extends OneAnswer {
     private final AsyncResponse response;
     private final String model;
-    private final List<Message> prompt;
     private final AnswerSources sources;
 
-    OpenAiAnswer(AsyncResponse response, String model, List<Message> prompt, AnswerSources sources) {
+    OpenAiAnswer(AsyncResponse response, String model, AnswerSources sources) {
         this.sources = sources;
         this.response = response;
         this.model = model;
-        this.prompt = prompt;
     }
 
     @Override
@@ -42,7 +38,7 @@ final class OpenAiAnswer extends OneAnswer {
         String answeredModel = summary.uid().isPresent()
                 ? sources.model(summary.uid().getAsInt()).orElse(model) : model;
         response.resume(Response.ok(ChatCompletion.of("chatcmpl-" + summary.queryId(), Instant.now().getEpochSecond(),
-                answeredModel, summary.completion(), Usage.estimate(prompt, summary.completion())),
+                answeredModel, summary.completion(), ChatUsageView.of(summary.usage())),
                 MediaType.APPLICATION_JSON_TYPE).header(AnswerSources.HEADER, sources.answeredBy(summary).orElse(null))
                 .build());
     }

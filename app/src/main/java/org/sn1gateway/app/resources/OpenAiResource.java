@@ -23,6 +23,8 @@ import org.sn1gateway.app.auth.ApiClient;
 import org.sn1gateway.app.config.ChatSettings;
 import org.sn1gateway.app.sse.StreamCounters;
 import org.sn1gateway.app.sse.OpenAiStream;
+import org.sn1gateway.app.usage.Budgeted;
+import org.sn1gateway.app.usage.UsageMeter;
 import org.sn1gateway.domain.model.ChatQuery;
 import org.sn1gateway.domain.service.ChatHandle;
 import org.sn1gateway.domain.service.ChatListener;
@@ -42,9 +44,11 @@ public class OpenAiResource {
     private final ObjectMapper json;
     private final ChatTimer timer;
     private final AnswerSources sources;
+    private final UsageMeter meter;
 
     public OpenAiResource(ChatService chat, ChatSettings settings, ObjectMapper json, StreamCounters streams,
-                          MetricRegistry metrics, AnswerSources sources) {
+                          MetricRegistry metrics, AnswerSources sources, UsageMeter meter) {
+        this.meter = meter;
         this.sources = sources;
         this.streams = streams;
         this.timer = new ChatTimer(metrics, OpenAiResource.class, "openai-chat-completions");
@@ -57,24 +61,25 @@ public class OpenAiResource {
     @Path("chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
+    @Budgeted
     public void completions(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid OpenAiChatRequest request,
                             @Suspended AsyncResponse response) {
         ChatQuery query = request.toQuery();
         if (request.streaming()) {
             Runnable timed = timer.timeStream();
             OpenAiStream stream = new OpenAiStream(response, json, settings.heartbeatInterval(), streams,
-                    request.isTraced(), request.modelName(),
-                    query.messages(), request.includeUsage(), sources);
-            stream.writeFor(start(request.isMixture(), query, stream), timed);
+                    request.isTraced(), request.modelName(), request.includeUsage(), sources);
+            stream.writeFor(start(client, request.isMixture(), query, stream), timed);
         } else {
             timer.time(response);
-            start(request.isMixture(), query,
-                    new OpenAiAnswer(response, request.modelName(), query.messages(), sources));
+            start(client, request.isMixture(), query, new OpenAiAnswer(response, request.modelName(), sources));
         }
     }
 
-    private ChatHandle start(boolean mixture, ChatQuery query, ChatListener listener) {
-        return mixture ? chat.startMixture(query, listener) : chat.start(query, listener);
+    /** Starts the chat, its cost billed to the client's key however it ends. */
+    private ChatHandle start(ApiClient client, boolean mixture, ChatQuery query, ChatListener listener) {
+        ChatListener metered = meter.meter(client, listener);
+        return mixture ? chat.startMixture(query, metered) : chat.start(query, metered);
     }
 
     @GET

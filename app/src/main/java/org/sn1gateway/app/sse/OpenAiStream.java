@@ -10,16 +10,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.glassfish.jersey.server.ChunkedOutput;
 import org.sn1gateway.app.api.AnswerSources;
+import org.sn1gateway.app.api.ChatUsageView;
 import org.sn1gateway.app.api.FailureStatus;
 import org.sn1gateway.app.api.MinerTraceView;
 import org.sn1gateway.app.api.openai.ChatCompletionChunk.Delta;
 import org.sn1gateway.app.api.openai.ChatCompletionChunk;
 import org.sn1gateway.app.api.openai.OpenAiError;
-import org.sn1gateway.app.api.openai.Usage;
-import org.sn1gateway.domain.model.Message;
 import org.sn1gateway.domain.service.ChatError;
 import org.sn1gateway.domain.service.ChatHandle;
 import org.sn1gateway.domain.service.ChatSummary;
@@ -28,7 +26,8 @@ import org.sn1gateway.domain.service.MinerEvent;
 
 /**
  * Streams an answer as OpenAI {@code chat.completion.chunk} events: a role delta, content deltas, a
- * {@code stop} chunk, then {@code data: [DONE]} and nothing after it. The response is committed only when
+ * {@code stop} chunk, with {@code stream_options.include_usage} a chunk with no choices and the chat's
+ * {@code usage}, then {@code data: [DONE]} and nothing after it. The response is committed only when
  * the first event arrives, so a query that fails before any text gets a real error status (503, 502, 504)
  * with an OpenAI error object; after that, an error travels in the stream and no {@code [DONE]} follows.
  */
@@ -40,7 +39,6 @@ public final class OpenAiStream extends EventPump {
     private final String requestedModel;
     private String model;
     private final AnswerSources sources;
-    private final List<Message> prompt;
     private final boolean includeUsage;
     private final ChunkedOutput<String> output = new ChunkedOutput<>(String.class);
     private boolean started;
@@ -48,7 +46,7 @@ public final class OpenAiStream extends EventPump {
     private boolean failed;
 
     public OpenAiStream(AsyncResponse response, ObjectMapper json, Duration heartbeat, StreamCounters counters,
-                        boolean trace, String model, List<Message> prompt, boolean includeUsage,
+                        boolean trace, String model, boolean includeUsage,
                         AnswerSources sources) {
         super(heartbeat, counters, trace);
         this.response = response;
@@ -56,7 +54,6 @@ public final class OpenAiStream extends EventPump {
         this.requestedModel = model;
         this.model = model;
         this.sources = sources;
-        this.prompt = prompt;
         this.includeUsage = includeUsage;
     }
 
@@ -95,7 +92,7 @@ public final class OpenAiStream extends EventPump {
             return;
         }
         if (includeUsage) {
-            write(ChatCompletionChunk.usage(id, created, model, Usage.estimate(prompt, summary.completion())));
+            write(ChatCompletionChunk.usage(id, created, model, ChatUsageView.of(summary.usage())));
         }
         frame("data: [DONE]\n\n");
     }

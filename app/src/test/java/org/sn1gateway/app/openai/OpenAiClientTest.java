@@ -15,6 +15,7 @@ import com.openai.errors.UnprocessableEntityException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sn1gateway.adapters.tokens.JtokkitTokenCounter;
 import org.sn1gateway.app.config.GatewayConfiguration;
 import org.sn1gateway.app.support.GatewayFixture;
 
@@ -30,6 +32,7 @@ import org.sn1gateway.app.support.GatewayFixture;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OpenAiClientTest {
     private static final DropwizardAppExtension<GatewayConfiguration> APP = GatewayFixture.extension();
+    private static final JtokkitTokenCounter TOKENS = new JtokkitTokenCounter();
 
     private static OpenAIClient client(String apiKey) {
         return OpenAIOkHttpClient.builder().baseUrl("http://127.0.0.1:" + APP.getLocalPort() + "/v1")
@@ -105,17 +108,46 @@ class OpenAiClientTest {
     }
 
     @Test
-    void fetchesAWholeCompletionWithEstimatedUsage() {
+    void fetchesAWholeCompletionWithItsUsageCountedAsO200kBase() {
         ChatCompletion completion = client(GatewayFixture.API_KEY).chat().completions()
                 .create(chatWithFastMiner("Explain photosynthesis"));
 
-        assertThat(completion.choices().getFirst().message().content()).get().asString()
-                .containsIgnoringCase("photosynthesis");
+        String content = completion.choices().getFirst().message().content().orElseThrow();
+        assertThat(content).containsIgnoringCase("photosynthesis");
         assertThat(completion.model()).isEqualTo("sn1");
         assertThat(completion.usage()).hasValueSatisfying(usage -> {
-            assertThat(usage.completionTokens()).isPositive();
+            assertThat(usage.promptTokens()).isEqualTo(promptTokens("Explain photosynthesis"));
+            assertThat(usage.completionTokens()).isEqualTo(TOKENS.count(content)).isPositive();
+            assertThat(usage.totalTokens()).isEqualTo(usage.promptTokens() + usage.completionTokens());
+            assertThat(usage._additionalProperties().get("estimated").asBoolean()).hasValue(true);
+        });
+    }
+
+    @Test
+    void readsTheUsageChunkOfAStreamThatAskedForItAsItsLastChunk() {
+        ChatCompletionCreateParams withUsage = chatWithFastMiner("Tell me about tides").toBuilder()
+                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build();
+        List<ChatCompletionChunk> chunks;
+        try (StreamResponse<ChatCompletionChunk> stream =
+                     client(GatewayFixture.API_KEY).chat().completions().createStreaming(withUsage)) {
+            chunks = stream.stream().toList();
+        }
+
+        String text = chunks.stream().flatMap(chunk -> chunk.choices().stream())
+                .flatMap(choice -> choice.delta().content().stream()).collect(Collectors.joining());
+        ChatCompletionChunk last = chunks.getLast();
+        assertThat(last.choices()).isEmpty();
+        assertThat(last.usage()).hasValueSatisfying(usage -> {
+            assertThat(usage.promptTokens()).isEqualTo(promptTokens("Tell me about tides"));
+            assertThat(usage.completionTokens()).isEqualTo(TOKENS.count(text)).isPositive();
             assertThat(usage.totalTokens()).isEqualTo(usage.promptTokens() + usage.completionTokens());
         });
+        assertThat(chunks.subList(0, chunks.size() - 1)).allSatisfy(chunk -> assertThat(chunk.usage()).isEmpty());
+    }
+
+    /** OpenAI's chat format for one user message: priming 3, and 3 + role + content. */
+    private static long promptTokens(String prompt) {
+        return 3 + 3 + TOKENS.count("user") + TOKENS.count(prompt);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,9 @@ class PlaygroundBrowserTest {
         Path dashboardShot = screenshot.resolveSibling("dashboard.png");
         await().atMost(Duration.ofSeconds(15)).until(() -> !GatewayFixture.rows(APP,
                 "SELECT uid FROM miner_response WHERE :id = :id", "-").isEmpty());
+        List<Map<String, Object>> tokens = await().atMost(Duration.ofSeconds(15)).until(() -> GatewayFixture.rows(APP,
+                "SELECT period_start, requests, prompt_tokens + completion_tokens AS total FROM key_usage"
+                        + " WHERE period = 'day' AND key_id = :id", "operator"), found -> !found.isEmpty());
         JsonNode dashboard = new ObjectMapper().readTree(BrowserTools.run("dashboard.mjs",
                 "http://127.0.0.1:" + APP.getLocalPort(), API_KEY, dashboardShot.toString()));
 
@@ -65,6 +69,13 @@ class PlaygroundBrowserTest {
         assertThat(dashboard.get("ttfcBars").asInt()).isPositive();
         assertThat(dashboard.get("successBars").asInt()).isPositive();
         assertThat(dashboard.get("leaderboard")).hasSize(3);
+        assertThat(dashboard.get("usageBars")).as("today's tokens of the operator's key").singleElement()
+                .satisfies(bar -> {
+                    assertThat(bar.get("key").asText()).isEqualTo("operator");
+                    assertThat(bar.get("day").asText()).isEqualTo(tokens.getFirst().get("period_start").toString());
+                    assertThat(bar.get("tokens").asLong()).isEqualTo(((Number) tokens.getFirst().get("total")).longValue());
+                });
+        assertThat(dashboard.get("usageRows").asInt()).isEqualTo(1);
         assertThat(dashboard.get("oneMiner").asText()).as("narrowed to one miner").startsWith("1 answer since");
         assertThat(dashboard.get("errors")).isEmpty();
         assertThat(dashboardShot).isNotEmptyFile();

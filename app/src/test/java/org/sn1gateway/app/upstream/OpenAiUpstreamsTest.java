@@ -18,6 +18,8 @@ import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.openai.models.completions.CompletionUsage;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -114,6 +116,18 @@ class OpenAiUpstreamsTest {
         assertThat(summary.get("completion").asText()).isEqualTo(OpenAiUpstreamServer.TEXT);
         assertThat(response.headers().firstValue("X-Sn1-Answered-By")).hasValue(ANSWERED_BY);
         assertThat(summary.get("answered_by").asText()).isEqualTo(ANSWERED_BY);
+        assertThat(summary.get("usage")).as("the upstream's own counts").isEqualTo(JSON.readTree(
+                "{\"prompt_tokens\": " + OpenAiUpstreamServer.PROMPT_TOKENS + ", \"completion_tokens\": "
+                        + OpenAiUpstreamServer.COMPLETION_TOKENS + ", \"total_tokens\": "
+                        + (OpenAiUpstreamServer.PROMPT_TOKENS + OpenAiUpstreamServer.COMPLETION_TOKENS)
+                        + ", \"estimated\": false}"));
+        String queryId = summary.get("query_id").asText();
+        List<Map<String, Object>> logged = await().atMost(Duration.ofSeconds(15)).until(() -> rows(APP,
+                "SELECT prompt_tokens, completion_tokens, estimated FROM chat_query WHERE id = :id", queryId),
+                found -> !found.isEmpty());
+        assertThat(((Number) logged.getFirst().get("completion_tokens")).longValue())
+                .isEqualTo(OpenAiUpstreamServer.COMPLETION_TOKENS);
+        assertThat(logged.getFirst().get("estimated")).isEqualTo(false);
     }
 
     @Test
@@ -150,6 +164,24 @@ class OpenAiUpstreamsTest {
             assertThat(chunks).extracting(ChatCompletionChunk::model).containsOnly(OpenAiUpstreamServer.MODEL);
             assertThat(response.headers().values("X-Sn1-Answered-By")).containsExactly(ANSWERED_BY);
         }
+    }
+
+    @Test
+    void theUpstreamsOwnCountsReachTheOfficialClientStreamedAndWhole() {
+        ChatCompletionCreateParams streamed = openAiChat("Tell me about tides").toBuilder()
+                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build();
+        List<ChatCompletionChunk> chunks;
+        try (StreamResponse<ChatCompletionChunk> stream = openAi().chat().completions().createStreaming(streamed)) {
+            chunks = stream.stream().toList();
+        }
+        ChatCompletion whole = openAi().chat().completions().create(openAiChat("Tell me about tides"));
+
+        for (CompletionUsage usage : List.of(chunks.getLast().usage().orElseThrow(), whole.usage().orElseThrow())) {
+            assertThat(usage.promptTokens()).isEqualTo(OpenAiUpstreamServer.PROMPT_TOKENS);
+            assertThat(usage.completionTokens()).isEqualTo(OpenAiUpstreamServer.COMPLETION_TOKENS);
+            assertThat(usage._additionalProperties().get("estimated").asBoolean()).hasValue(false);
+        }
+        assertThat(chunks.getLast().choices()).isEmpty();
     }
 
     @Test

@@ -10,8 +10,17 @@ public interface ApiKeyStore {
     /** Stores a new key with the hash of its secret; the secret itself is never handed over. */
     void create(ApiKey key, String secretHash);
 
-    /** The key whose secret has this hash, unless it is revoked or unknown. */
+    /** The key whose secret has this hash, unless it is revoked or unknown (an expired key is found). */
     Optional<ApiKey> findActive(String secretHash);
+
+    /** The key with this id, revoked or not. */
+    Optional<ApiKey> find(String id);
+
+    /**
+     * Stores what an operator may change of a key: its name, rate limit, budget and expiry. False when no key
+     * has its id or it is revoked.
+     */
+    boolean update(ApiKey key);
 
     /** Every key, revoked ones included, oldest first. */
     List<ApiKey> list();

@@ -15,9 +15,17 @@ import java.util.UUID;
  *                    synthesis), else null: the client's summary names the first query only
  * @param selectedBy  the rule that chose the delivered answer ({@code fallback} when the fallback gave it), or
  *                    null when none was delivered
+ * @param usage       the tokens the query cost its client, or null where nothing counted them
  */
 public record QueryRecord(UUID id, Instant startedAt, ChatQuery query, QueryOutcome outcome, Integer selectedUid,
-                          Duration totalTime, List<MinerResponse> responses, UUID partOf, String selectedBy) {
+                          Duration totalTime, List<MinerResponse> responses, UUID partOf, String selectedBy,
+                          ChatUsage usage) {
+    /** A query whose tokens were not counted. */
+    public QueryRecord(UUID id, Instant startedAt, ChatQuery query, QueryOutcome outcome, Integer selectedUid,
+                       Duration totalTime, List<MinerResponse> responses, UUID partOf, String selectedBy) {
+        this(id, startedAt, query, outcome, selectedUid, totalTime, responses, partOf, selectedBy, null);
+    }
+
     /** A query whose selection rule is not recorded. */
     public QueryRecord(UUID id, Instant startedAt, ChatQuery query, QueryOutcome outcome, Integer selectedUid,
                        Duration totalTime, List<MinerResponse> responses, UUID partOf) {

@@ -8,6 +8,7 @@ import org.sn1gateway.domain.cleaning.AnswerCleaner;
 import org.sn1gateway.domain.model.ChatQuery;
 import org.sn1gateway.domain.port.MinerNetwork;
 import org.sn1gateway.domain.port.QueryLog;
+import org.sn1gateway.domain.port.TokenCounter;
 import org.sn1gateway.domain.sampling.MinerSampler;
 import org.sn1gateway.domain.selection.Selectors;
 
@@ -26,6 +27,7 @@ public final class ChatService {
     private final int maxChunksPerAnswer;
     private final WavePolicy waves;
     private final Optional<Fallback> fallback;
+    private final TokenAccounting accounting;
 
     /**
      * The most chunks one miner's answer may have: each delivered chunk repeats all earlier ones
@@ -54,6 +56,17 @@ public final class ChatService {
     public ChatService(MinerNetwork network, QueryLog queryLog, MinerSampler sampler, AnswerCleaner cleaner,
                        Scheduler scheduler, InstantSource clock, int maxChunksPerAnswer, WavePolicy waves,
                        Optional<Fallback> fallback) {
+        this(network, queryLog, sampler, cleaner, scheduler, clock, maxChunksPerAnswer, waves, fallback,
+                TokenCounter.NONE);
+    }
+
+    /**
+     * @param tokens counts the tokens of chats whose source reports none (see {@link ChatListener#onUsage})
+     */
+    public ChatService(MinerNetwork network, QueryLog queryLog, MinerSampler sampler, AnswerCleaner cleaner,
+                       Scheduler scheduler, InstantSource clock, int maxChunksPerAnswer, WavePolicy waves,
+                       Optional<Fallback> fallback, TokenCounter tokens) {
+        this.accounting = new TokenAccounting(Objects.requireNonNull(tokens, "tokens"));
         this.fallback = Objects.requireNonNull(fallback, "fallback");
         this.waves = Objects.requireNonNull(waves, "waves");
         if (maxChunksPerAnswer < 1) {
@@ -82,7 +95,7 @@ public final class ChatService {
                 query.miners().nextWave(asked, k), queryLog.recentMinerStats());
         QueryRun run = new QueryRun(UUID.randomUUID(), partOf, query, Selectors.forPreference(query.prefer()), cleaner,
                 listener, queryLog, clock.instant(), maxChunksPerAnswer, network, scheduler, waveSampler,
-                waves.maxWaves(), waves.hedgeDelay(queryLog.recentFirstChunkP90()), fallback);
+                waves.maxWaves(), waves.hedgeDelay(queryLog.recentFirstChunkP90()), fallback, accounting);
         run.begin();
         return run;
     }

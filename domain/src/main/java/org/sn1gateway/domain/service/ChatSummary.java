@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.UUID;
+import org.sn1gateway.domain.model.ChatUsage;
 import org.sn1gateway.domain.model.MinerResponse;
 
 /**
@@ -17,11 +18,13 @@ import org.sn1gateway.domain.model.MinerResponse;
  * @param miners         every miner asked, as things stood when the client's stream ended
  * @param selectedBy     the rule that chose the answer, {@code fallback} when the fallback gave it, or null
  *                       when none was delivered
+ * @param usage          the tokens the chat cost its client
  */
 public record ChatSummary(UUID queryId, OptionalInt uid, List<DeliveredChunk> streamedChunks, String completion,
-                          Duration timing, List<MinerResponse> miners, String selectedBy, OptionalInt support) {
+                          Duration timing, List<MinerResponse> miners, String selectedBy, OptionalInt support, ChatUsage usage) {
     public ChatSummary {
         Objects.requireNonNull(queryId, "queryId");
+        Objects.requireNonNull(usage, "usage");
         streamedChunks = List.copyOf(streamedChunks);
         miners = List.copyOf(miners);
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.sn1gateway.domain.model.ChatUsage;
 import org.sn1gateway.domain.model.QueryOutcome;
 
 /**
@@ -72,7 +73,7 @@ final class ClientStream {
         if (isOpen()) {
             outcome = QueryOutcome.DELIVERED;
             client.onChunk(new DeliveredChunk(delivered.size() + 1, "", at, uid, true));
-            client.onDone(summary.get());
+            end(summary.get());
         }
     }
 
@@ -81,14 +82,20 @@ final class ClientStream {
         if (isOpen()) {
             outcome = failure;
             client.onError(new ChatError(failure, message));
-            client.onDone(summary.get());
+            end(summary.get());
         }
     }
 
-    /** The client went away: nothing more can reach it. */
-    void abandon() {
+    private void end(ChatSummary summary) {
+        client.onUsage(summary.usage());
+        client.onDone(summary);
+    }
+
+    /** The client went away: nothing more can reach it but the bill for what it was sent. */
+    void abandon(Supplier<ChatUsage> usage) {
         if (isOpen()) {
             outcome = QueryOutcome.CLIENT_DISCONNECTED;
+            client.onUsage(usage.get());
         }
     }
 }

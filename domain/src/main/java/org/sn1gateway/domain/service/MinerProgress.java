@@ -85,6 +85,11 @@ final class MinerProgress {
         this.usage = usage;
     }
 
+    /** The tokens its server reported for the answer, or null. */
+    TokenUsage usage() {
+        return usage;
+    }
+
     /** Remembers the call; cancels it at once if this miner already stopped counting. */
     void attach(MinerCall call) {
         this.call = call;

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.sn1gateway.domain.model.ChatQuery;
+import org.sn1gateway.domain.model.ChatUsage;
 import org.sn1gateway.domain.model.Message;
 import org.sn1gateway.domain.model.MinerResponse;
 import org.sn1gateway.domain.model.MinerSelection;
@@ -82,9 +84,15 @@ final class MixtureRun implements ChatHandle {
                 .reduce((first, second) -> second).map(Message::content).orElse("");
     }
 
-    /** Phase one: nothing reaches the client unless every answer failed. */
+    /**
+     * Phase one: nothing reaches the client unless every answer failed. Its cost is the client's only when the
+     * chat ends here (failed, or the client left: then its prompt, since none of the answers reached it);
+     * otherwise the synthesis reports the cost of the whole request.
+     */
     private final class Gathering implements ChatListener {
         private ChatError error;
+        private ChatUsage usage = ChatUsage.NONE;
+        private final AtomicBoolean billed = new AtomicBoolean();
 
         @Override
         public void onChunk(DeliveredChunk chunk) {
@@ -97,14 +105,35 @@ final class MixtureRun implements ChatHandle {
         }
 
         @Override
+        public void onUsage(ChatUsage usage) {
+            this.usage = usage;
+            if (gone) {
+                bill(promptOnly(usage));
+            }
+        }
+
+        @Override
         public void onDone(ChatSummary summary) {
             if (error != null) {
+                bill(usage);
                 client.onError(error);
                 client.onDone(summary);
             } else if (!gone) {
                 // Phase two starts off the query's lock: ChatService.start takes other locks and asks miners.
                 Thread.ofVirtual().name("mixture-" + summary.queryId()).start(() -> synthesise(summary));
+            } else {
+                bill(promptOnly(usage));
             }
+        }
+
+        private void bill(ChatUsage cost) {
+            if (billed.compareAndSet(false, true)) {
+                client.onUsage(cost);
+            }
+        }
+
+        private static ChatUsage promptOnly(ChatUsage usage) {
+            return new ChatUsage(usage.promptTokens(), 0, usage.estimated());
         }
     }
 
@@ -139,6 +168,11 @@ final class MixtureRun implements ChatHandle {
         }
 
         @Override
+        public void onUsage(ChatUsage usage) {
+            client.onUsage(usage);
+        }
+
+        @Override
         public void onDone(ChatSummary summary) {
             List<MinerResponse> miners = new ArrayList<>(summary.miners());
             gatherers.stream().map(miner -> miner.status() == MinerStatus.SELECTED ? asOk(miner) : miner)
@@ -146,7 +180,7 @@ final class MixtureRun implements ChatHandle {
             client.onDone(new ChatSummary(requestId, summary.uid(),
                     summary.streamedChunks().stream().map(this::fromRequestStart).toList(),
                     summary.completion(), elapsed(), miners,
-                    summary.selectedBy() == null ? null : "mixture", summary.support()));
+                    summary.selectedBy() == null ? null : "mixture", summary.support(), summary.usage()));
         }
     }
 

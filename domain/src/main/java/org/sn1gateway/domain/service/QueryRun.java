@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.sn1gateway.domain.cleaning.AnswerCleaner;
 import org.sn1gateway.domain.cleaning.Verdict;
 import org.sn1gateway.domain.model.ChatQuery;
+import org.sn1gateway.domain.model.ChatUsage;
 import org.sn1gateway.domain.model.Message;
 import org.sn1gateway.domain.model.Miner;
 import org.sn1gateway.domain.model.MinerResponse;
@@ -77,11 +78,15 @@ final class QueryRun implements ChatHandle {
     private final Set<MinerProgress> fromFallback = new HashSet<>();
     /** Calls to start once the lock is released. */
     private final List<Runnable> pendingCalls = new ArrayList<>();
+    private final TokenAccounting accounting;
+    /** What the chat cost its client, fixed once the client's part has ended. */
+    private ChatUsage usage;
 
     QueryRun(UUID id, UUID partOf, ChatQuery query, ResponseSelector selector, AnswerCleaner cleaner,
              ChatListener client, QueryLog queryLog, Instant startedAt, int maxChunks, MinerNetwork network,
              Scheduler scheduler, WaveSampler sampler, int maxWaves, Optional<Duration> hedgeAfter,
-             Optional<Fallback> fallback) {
+             Optional<Fallback> fallback, TokenAccounting accounting) {
+        this.accounting = accounting;
         this.fallback = fallback;
         this.maxChunks = maxChunks;
         this.network = network;
@@ -232,7 +237,7 @@ final class QueryRun implements ChatHandle {
             if (!client.isOpen()) {
                 return;
             }
-            client.abandon();
+            client.abandon(this::usage);
             cancelHedge.run();
             Duration at = elapsed();
             for (MinerProgress progress : miners) {
@@ -406,14 +411,30 @@ final class QueryRun implements ChatHandle {
         cancelDeadline.run();
         cancelHedge.run();
         queryLog.record(new QueryRecord(id, startedAt, query, client.outcome(), selected == null ? null : selected.uid(),
-                elapsed(), responses(), partOf, selectedBy()));
+                elapsed(), responses(), partOf, selectedBy(), usage()));
     }
 
     private ChatSummary summary() {
         return new ChatSummary(id, selected == null ? OptionalInt.empty() : OptionalInt.of(selected.uid()),
                 client.delivered(), client.completion(), elapsed(), responses(),
                 selectedBy(),
-                selection == null ? OptionalInt.empty() : selection.support());
+                selection == null ? OptionalInt.empty() : selection.support(), usage());
+    }
+
+    /**
+     * What the chat cost its client; only once its stream has ended (counted then, and fixed), since it
+     * depends on how it ended: a chat that failed before any text is free, one whose client left is charged
+     * its prompt and what was sent, one delivered whole the source's own counts where it reported them.
+     */
+    private ChatUsage usage() {
+        if (usage == null) {
+            QueryOutcome outcome = client.outcome();
+            boolean whole = outcome == QueryOutcome.DELIVERED;
+            boolean charged = whole || outcome == QueryOutcome.CLIENT_DISCONNECTED || !client.delivered().isEmpty();
+            usage = accounting.of(query.messages(), client.completion(), charged, whole,
+                    selected == null ? null : selected.usage());
+        }
+        return usage;
     }
 
     /** The rule that chose the delivered answer, or {@link Fallback#SELECTED_BY} when the fallback gave it. */

@@ -3,6 +3,7 @@ package org.sn1gateway.domain.fakes;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import org.sn1gateway.domain.model.ChatUsage;
 import org.sn1gateway.domain.service.ChatError;
 import org.sn1gateway.domain.service.ChatListener;
 import org.sn1gateway.domain.service.ChatSummary;
@@ -15,6 +16,7 @@ public final class RecordingChatListener implements ChatListener {
     /** The events with the trace's miner events among them, in the order they came. */
     private final List<Object> timeline = new CopyOnWriteArrayList<>();
     private final boolean waits;
+    private final List<ChatUsage> usages = new CopyOnWriteArrayList<>();
 
     public RecordingChatListener() {
         this(false);
@@ -50,6 +52,16 @@ public final class RecordingChatListener implements ChatListener {
     public void onDone(ChatSummary summary) {
         events.add(summary);
         timeline.add(summary);
+    }
+
+    @Override
+    public void onUsage(ChatUsage usage) {
+        usages.add(usage);
+    }
+
+    /** Every cost reported to this client; a chat reports exactly one. */
+    public List<ChatUsage> usages() {
+        return List.copyOf(usages);
     }
 
     @Override

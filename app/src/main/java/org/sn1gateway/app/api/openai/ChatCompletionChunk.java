@@ -3,6 +3,7 @@ package org.sn1gateway.app.api.openai;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.sn1gateway.app.api.ChatUsageView;
 import org.sn1gateway.app.api.MinerTraceView;
 
 /**
@@ -16,7 +17,7 @@ public record ChatCompletionChunk(
         @JsonProperty("created") long created,
         @JsonProperty("model") String model,
         @JsonProperty("choices") List<Choice> choices,
-        @JsonProperty("usage") @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage,
+        @JsonProperty("usage") @JsonInclude(JsonInclude.Include.NON_NULL) ChatUsageView usage,
         @JsonProperty("sn1_miner") @JsonInclude(JsonInclude.Include.NON_NULL) MinerTraceView sn1Miner) {
 
     public record Choice(
@@ -42,7 +43,7 @@ public record ChatCompletionChunk(
     }
 
     /** The last chunk of a stream that asked for usage: no choices, only the token counts. */
-    public static ChatCompletionChunk usage(String id, long created, String model, Usage usage) {
+    public static ChatCompletionChunk usage(String id, long created, String model, ChatUsageView usage) {
         return new ChatCompletionChunk(id, "chat.completion.chunk", created, model, List.of(), usage, null);
     }
 }
