@@ -43,7 +43,7 @@ record NielsPoint(int[] yPlusX, int[] yMinusX, int[] t2d) {
         return affine;
     }
 
-    /** A buffer for constant-time selection, holding the identity (1, 1, 0). */
+    /** A buffer to look table entries up into, holding the identity (1, 1, 0). */
     static NielsPoint identityBuffer() {
         int[] one = Field.create();
         X25519Field.one(one);

@@ -76,20 +76,21 @@ final class Ristretto255 {
         byte[] baseDigits = nonAdjacentForm(a, 8);
         byte[] pointDigits = nonAdjacentForm(b, 5);
         CompletedPoint sum = new CompletedPoint();
+        NielsPoint entry = NielsPoint.identityBuffer();
         for (int step = PointTables.PART_DIGITS - 1; step >= 0; step--) {
             sum.twice();
             for (int part = 0; part < PointTables.PARTS; part++) {
                 int position = part * PointTables.PART_DIGITS + step;
-                addMultiple(sum, point, part, pointDigits[position]);
-                addMultiple(sum, BASE_TABLES, part, baseDigits[position]);
+                addMultiple(sum, point, part, pointDigits[position], entry);
+                addMultiple(sum, BASE_TABLES, part, baseDigits[position], entry);
             }
         }
         return sum.toPoint();
     }
 
-    private static void addMultiple(CompletedPoint sum, PointTables tables, int part, int digit) {
+    private static void addMultiple(CompletedPoint sum, PointTables tables, int part, int digit, NielsPoint entry) {
         if (digit != 0) {
-            sum.add(tables.multiple(part, digit), digit < 0);
+            sum.add(tables.multiple(part, digit, entry), digit < 0);
         }
     }
 
