@@ -23,8 +23,9 @@ final class PointTables {
     /**
      * (2i + 1)·P_j from index (j·count + i)·ENTRY_INTS on: y+x, y-x, 2d·xy. One flat array rather than
      * a few hundred small ones: a signer's tables take 7.7 KB instead of 13, and the garbage collector
-     * moves one object per signer instead of some 260 (with 2,048 signers cycling through the cache, the
-     * many small arrays cost more wall time in collections than the arithmetic itself).
+     * copies one object per signer instead of some 260. Cached tables live through about a thousand
+     * verifications, so young collections copy them: with 2,048 signers cycling through the cache, the
+     * small arrays took 1.1 s of collections in 9 s and the flat array 0.06-0.2 s.
      */
     private final int[] entries;
 
