@@ -30,6 +30,14 @@ final class CompletedPoint {
         X25519Field.one(t);
     }
 
+    /** Starts at {@code point}: x = X/Z, y = Y/Z, which the next step's conversion turns back into (X:Y:Z:T). */
+    CompletedPoint(EdwardsPoint point) {
+        System.arraycopy(point.x(), 0, x, 0, x.length);
+        System.arraycopy(point.y(), 0, y, 0, y.length);
+        System.arraycopy(point.z(), 0, z, 0, z.length);
+        System.arraycopy(point.z(), 0, t, 0, t.length);
+    }
+
     /** this = 2·this; 3 multiplications and 4 squarings. */
     void twice() {
         X25519Field.mul(x, t, px);
@@ -52,7 +60,10 @@ final class CompletedPoint {
         X25519Field.carry(t);
     }
 
-    /** this = this + point, or this - point when {@code subtract}; variable time in {@code subtract} only. */
+    /**
+     * this = this + point, or this - point when {@code subtract}; 7 multiplications with the conversion.
+     * Variable time in {@code subtract} only.
+     */
     void add(NielsPoint point, boolean subtract) {
         toExtended();
         X25519Field.add(py, px, a);
@@ -62,12 +73,7 @@ final class CompletedPoint {
         X25519Field.mul(a, subtract ? point.yMinusX() : point.yPlusX(), a);
         X25519Field.mul(b, subtract ? point.yPlusX() : point.yMinusX(), b);
         X25519Field.mul(pt, point.t2d(), c);
-        if (point.isAffine()) {
-            X25519Field.add(pz, pz, d);
-        } else {
-            X25519Field.mul(pz, point.z(), d);
-            X25519Field.add(d, d, d);
-        }
+        X25519Field.add(pz, pz, d); // 2·Z1·Z2 with Z2 = 1
         X25519Field.carry(d);
         X25519Field.sub(a, b, x);
         X25519Field.carry(x);

@@ -2,18 +2,15 @@ package org.sn1gateway.adapters.crypto;
 
 import java.math.BigInteger;
 import java.util.Optional;
-import java.util.function.Function;
 import org.bouncycastle.math.ec.rfc7748.X25519Field;
 
 /**
  * The ristretto255 group (RFC 9496): canonical encoding and decoding of edwards25519 points, multiplication
- * of the base point by secret scalars in constant time (signed 4-bit digits, looked up in 64 fixed windows
- * with conditional moves), and a variable-time double multiplication in non-adjacent form for verifying,
- * which handles only public data.
+ * of the base point by secret scalars in constant time ({@link BaseWindows}), and a variable-time double
+ * multiplication for verifying, which handles only public data ({@link PointTables}).
  */
 final class Ristretto255 {
-    private static final NielsPoint[][] BASE_WINDOWS = baseWindows();
-    private static final NielsPoint[] BASE_ODD_MULTIPLES = oddMultiples(EdwardsPoint.BASE, 64, NielsPoint::affine);
+    private static final PointTables BASE_TABLES = PointTables.of(EdwardsPoint.BASE, 64);
 
     private Ristretto255() {
     }
@@ -65,84 +62,36 @@ final class Ristretto255 {
         return new BigInteger(bigEndian).compareTo(Field.P) < 0;
     }
 
-    /**
-     * scalar·B for a secret 32-byte little-endian scalar below 2^255, in constant time: 64 signed digits
-     * in -8..8, each looked up in its window's table of 1·16^i·B .. 8·16^i·B by conditional moves over
-     * every entry, negated by a conditional swap, then added.
-     */
+    /** scalar·B for a secret 32-byte little-endian scalar below 2^255, in constant time. */
     static EdwardsPoint multiplyBase(byte[] scalar) {
-        if ((scalar[31] & 0x80) != 0) {
-            throw new IllegalArgumentException("a scalar for the base point must be below 2^255");
-        }
-        byte[] digits = signedRadix16(scalar);
-        CompletedPoint sum = new CompletedPoint();
-        NielsPoint entry = NielsPoint.identityBuffer();
-        for (int window = 0; window < 64; window++) {
-            select(entry, BASE_WINDOWS[window], digits[window]);
-            sum.add(entry, false);
-        }
-        return sum.toPoint();
-    }
-
-    /** Digits e_i in -8..8 with scalar = sum e_i·16^i, computed without branches on the scalar. */
-    private static byte[] signedRadix16(byte[] scalar) {
-        byte[] digits = new byte[64];
-        for (int i = 0; i < 32; i++) {
-            digits[2 * i] = (byte) (scalar[i] & 15);
-            digits[2 * i + 1] = (byte) ((scalar[i] >> 4) & 15);
-        }
-        int carry = 0;
-        for (int i = 0; i < 63; i++) {
-            digits[i] += (byte) carry;
-            carry = (digits[i] + 8) >> 4;
-            digits[i] -= (byte) (carry << 4);
-        }
-        digits[63] += (byte) carry;
-        return digits;
-    }
-
-    /** entry = digit·(the window's base), reading every table entry whatever the digit. */
-    private static void select(NielsPoint entry, NielsPoint[] table, byte digit) {
-        int negative = (digit >> 7) & 1;
-        int magnitude = (digit ^ -negative) + negative;
-        X25519Field.one(entry.yPlusX());
-        X25519Field.one(entry.yMinusX());
-        X25519Field.zero(entry.t2d());
-        for (int j = 1; j <= 8; j++) {
-            int mask = ((magnitude ^ j) - 1) >> 31;
-            NielsPoint candidate = table[j - 1];
-            X25519Field.cmov(mask, candidate.yPlusX(), 0, entry.yPlusX(), 0);
-            X25519Field.cmov(mask, candidate.yMinusX(), 0, entry.yMinusX(), 0);
-            X25519Field.cmov(mask, candidate.t2d(), 0, entry.t2d(), 0);
-        }
-        X25519Field.cswap(negative, entry.yPlusX(), entry.yMinusX());
-        X25519Field.cnegate(negative, entry.t2d());
+        return BaseWindows.multiply(scalar);
     }
 
     /**
-     * a·B + b·point for public scalars below 2^255; variable time. Both scalars in width-w non-adjacent
-     * form share one chain of doublings: b·point with the odd multiples up to 15·point, a·B with a fixed
-     * table of the odd multiples up to 127·B.
+     * a·B + b·P for public scalars below 2^255, P given by its tables; variable time. Both scalars in
+     * width-w non-adjacent form, cut into parts that share one chain of 32 doublings (see
+     * {@link PointTables}): b with the odd multiples up to 15·P_j, a with those up to 127·B_j.
      */
-    static EdwardsPoint multiplyVar(byte[] a, byte[] b, EdwardsPoint point) {
+    static EdwardsPoint multiplyVar(byte[] a, byte[] b, PointTables point) {
         byte[] baseDigits = nonAdjacentForm(a, 8);
         byte[] pointDigits = nonAdjacentForm(b, 5);
-        NielsPoint[] pointMultiples = oddMultiples(point, 8, NielsPoint::of);
-        int i = 255;
-        while (i >= 0 && baseDigits[i] == 0 && pointDigits[i] == 0) {
-            i--;
-        }
         CompletedPoint sum = new CompletedPoint();
-        for (; i >= 0; i--) {
+        NielsPoint entry = NielsPoint.identityBuffer();
+        for (int step = PointTables.PART_DIGITS - 1; step >= 0; step--) {
             sum.twice();
-            if (pointDigits[i] != 0) {
-                sum.add(pointMultiples[Math.abs(pointDigits[i]) >> 1], pointDigits[i] < 0);
-            }
-            if (baseDigits[i] != 0) {
-                sum.add(BASE_ODD_MULTIPLES[Math.abs(baseDigits[i]) >> 1], baseDigits[i] < 0);
+            for (int part = 0; part < PointTables.PARTS; part++) {
+                int position = part * PointTables.PART_DIGITS + step;
+                addMultiple(sum, point, part, pointDigits[position], entry);
+                addMultiple(sum, BASE_TABLES, part, baseDigits[position], entry);
             }
         }
         return sum.toPoint();
+    }
+
+    private static void addMultiple(CompletedPoint sum, PointTables tables, int part, int digit, NielsPoint entry) {
+        if (digit != 0) {
+            sum.add(tables.multiple(part, digit, entry), digit < 0);
+        }
     }
 
     /**
@@ -182,32 +131,5 @@ final class Ristretto255 {
             position += width;
         }
         return digits;
-    }
-
-    /** point, 3·point, 5·point, ...: {@code count} odd multiples, each prepared by {@code form}. */
-    private static NielsPoint[] oddMultiples(EdwardsPoint point, int count, Function<EdwardsPoint, NielsPoint> form) {
-        NielsPoint[] multiples = new NielsPoint[count];
-        EdwardsPoint twice = point.twice();
-        EdwardsPoint multiple = point;
-        for (int j = 0; j < count; j++) {
-            multiples[j] = form.apply(multiple);
-            multiple = multiple.add(twice);
-        }
-        return multiples;
-    }
-
-    /** 1·16^i·B .. 8·16^i·B for each of the 64 windows, affine (computed once, from public values). */
-    private static NielsPoint[][] baseWindows() {
-        NielsPoint[][] windows = new NielsPoint[64][8];
-        EdwardsPoint step = EdwardsPoint.BASE;
-        for (int window = 0; window < 64; window++) {
-            EdwardsPoint multiple = step;
-            for (int j = 0; j < 8; j++) {
-                windows[window][j] = NielsPoint.affine(multiple);
-                multiple = multiple.add(step);
-            }
-            step = step.twice().twice().twice().twice();
-        }
-        return windows;
     }
 }

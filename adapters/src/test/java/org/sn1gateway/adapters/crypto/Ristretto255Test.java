@@ -44,31 +44,57 @@ class Ristretto255Test {
 
     @Test
     void multipliesTheBasePointByAnyScalarAsPlainDoubleAndAdd() {
-        Random random = new Random(7);
-        List<BigInteger> scalars = new ArrayList<>(List.of(BigInteger.ZERO, BigInteger.ONE, BigInteger.valueOf(8),
-                BigInteger.valueOf(9), BigInteger.TWO.pow(255).subtract(BigInteger.ONE), GroupScalars.L.subtract(BigInteger.ONE)));
-        for (int i = 0; i < 20; i++) {
-            scalars.add(new BigInteger(255, random));
+        for (BigInteger scalar : scalars(new Random(7), 255, 200)) {
+            assertThat(Ristretto255.encode(Ristretto255.multiplyBase(Naive.bytes(scalar))))
+                    .as("%s·B", scalar).isEqualTo(Ristretto255.encode(Naive.multiply(scalar, EdwardsPoint.BASE)));
         }
-        for (BigInteger scalar : scalars) {
-            assertThat(Ristretto255.encode(Ristretto255.multiplyBase(bytes(scalar))))
-                    .as("%s·B", scalar).isEqualTo(Ristretto255.encode(doubleAndAdd(scalar, EdwardsPoint.BASE)));
-        }
-        assertThatThrownBy(() -> Ristretto255.multiplyBase(bytes(BigInteger.TWO.pow(255))))
+        assertThatThrownBy(() -> Ristretto255.multiplyBase(Naive.bytes(BigInteger.TWO.pow(255))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void doubleMultipliesAsPlainDoubleAndAdd() {
-        Random random = new Random(11);
-        for (int i = 0; i < 20; i++) {
-            BigInteger a = new BigInteger(253, random);
-            BigInteger b = i == 0 ? BigInteger.ZERO : new BigInteger(253, random);
-            EdwardsPoint point = doubleAndAdd(new BigInteger(253, random), EdwardsPoint.BASE);
-            EdwardsPoint expected = doubleAndAdd(a, EdwardsPoint.BASE).add(doubleAndAdd(b, point));
+    void writesScalarsInSignedDigitsOfTheWindowWidth() {
+        int half = 1 << (BaseWindows.WIDTH - 1);
+        for (BigInteger scalar : scalars(new Random(17), 255, 200)) {
+            int[] digits = BaseWindows.signedDigits(Naive.bytes(scalar));
 
-            assertThat(Ristretto255.encode(Ristretto255.multiplyVar(bytes(a), bytes(b), point)))
-                    .as("%s·B + %s·P", a, b).isEqualTo(Ristretto255.encode(expected));
+            BigInteger sum = BigInteger.ZERO;
+            for (int window = 0; window < digits.length; window++) {
+                assertThat(digits[window]).isBetween(-half, half);
+                sum = sum.add(BigInteger.valueOf(digits[window]).shiftLeft(BaseWindows.WIDTH * window));
+            }
+            assertThat(sum).as("digits of %s", scalar).isEqualTo(scalar);
+        }
+    }
+
+    @Test
+    void doubleMultipliesWithPointTablesAsPlainDoubleAndAdd() {
+        Random random = new Random(11);
+        List<BigInteger> scalars = scalars(random, 253, 60);
+        for (int i = 0; i < scalars.size(); i++) {
+            BigInteger a = scalars.get(i);
+            BigInteger b = scalars.get(scalars.size() - 1 - i);
+            EdwardsPoint point = Naive.multiply(new BigInteger(253, random), EdwardsPoint.BASE);
+            EdwardsPoint expected = Naive.multiply(a, EdwardsPoint.BASE).add(Naive.multiply(b, point));
+
+            assertThat(Ristretto255.encode(Ristretto255.multiplyVar(Naive.bytes(a), Naive.bytes(b),
+                    PointTables.of(point, 8)))).as("%s·B + %s·P", a, b).isEqualTo(Ristretto255.encode(expected));
+        }
+    }
+
+    @Test
+    void sharesOneInversionAmongTableEntriesWithTheSameResultAsOneEach() {
+        Random random = new Random(19);
+        EdwardsPoint[] points = new EdwardsPoint[9];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = Naive.multiply(new BigInteger(253, random), EdwardsPoint.BASE).twice(); // Z != 1
+        }
+        NielsPoint[] shared = NielsPoint.affine(points);
+        for (int i = 0; i < points.length; i++) {
+            NielsPoint alone = NielsPoint.affine(points[i]);
+            assertThat(Field.encode(shared[i].yPlusX())).isEqualTo(Field.encode(alone.yPlusX()));
+            assertThat(Field.encode(shared[i].yMinusX())).isEqualTo(Field.encode(alone.yMinusX()));
+            assertThat(Field.encode(shared[i].t2d())).isEqualTo(Field.encode(alone.t2d()));
         }
     }
 
@@ -78,7 +104,7 @@ class Ristretto255Test {
         for (int width : new int[] {5, 8}) {
             for (int i = 0; i < 50; i++) {
                 BigInteger scalar = i == 0 ? BigInteger.TWO.pow(255).subtract(BigInteger.ONE) : new BigInteger(255, random);
-                byte[] digits = Ristretto255.nonAdjacentForm(bytes(scalar), width);
+                byte[] digits = Ristretto255.nonAdjacentForm(Naive.bytes(scalar), width);
 
                 BigInteger sum = BigInteger.ZERO;
                 int lastNonZero = -width;
@@ -97,23 +123,21 @@ class Ristretto255Test {
         }
     }
 
-    private static EdwardsPoint doubleAndAdd(BigInteger scalar, EdwardsPoint point) {
-        EdwardsPoint sum = EdwardsPoint.IDENTITY;
-        for (int bit = scalar.bitLength() - 1; bit >= 0; bit--) {
-            sum = sum.twice();
-            if (scalar.testBit(bit)) {
-                sum = sum.add(point);
-            }
+    /**
+     * Edge scalars (zero, one, the top of the range and of the group, every power of two at a window or
+     * part boundary and one below it), then {@code count} random ones of {@code bits} bits.
+     */
+    private static List<BigInteger> scalars(Random random, int bits, int count) {
+        List<BigInteger> scalars = new ArrayList<>(List.of(BigInteger.ZERO, BigInteger.ONE, BigInteger.valueOf(8),
+                BigInteger.valueOf(9), BigInteger.TWO.pow(bits).subtract(BigInteger.ONE),
+                GroupScalars.L.subtract(BigInteger.ONE)));
+        for (int power = 4; power < bits; power += 4) {
+            scalars.add(BigInteger.TWO.pow(power));
+            scalars.add(BigInteger.TWO.pow(power).subtract(BigInteger.ONE));
         }
-        return sum;
-    }
-
-    private static byte[] bytes(BigInteger scalar) {
-        byte[] little = new byte[32];
-        byte[] big = scalar.toByteArray();
-        for (int i = 0; i < Math.min(32, big.length); i++) {
-            little[i] = big[big.length - 1 - i];
+        for (int i = 0; i < count; i++) {
+            scalars.add(new BigInteger(bits, random));
         }
-        return little;
+        return scalars;
     }
 }
