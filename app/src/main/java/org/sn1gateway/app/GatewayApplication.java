@@ -64,6 +64,7 @@ import org.sn1gateway.app.resources.ChatResource;
 import org.sn1gateway.app.resources.MinersResource;
 import org.sn1gateway.app.resources.OpenAiResource;
 import org.sn1gateway.app.resources.PagesResource;
+import org.sn1gateway.app.sse.RenderedEventsWriter;
 import org.sn1gateway.app.sse.StreamCounters;
 import org.sn1gateway.domain.cleaning.AnswerCleaner;
 import org.sn1gateway.domain.port.MinerNetwork;
@@ -154,6 +155,7 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         environment.jersey().register(new BodyDrainingInterceptor());
         environment.jersey().register(new ErrorsAsJsonFilter());
         environment.jersey().register(new SnakeCaseViolationsFilter());
+        environment.jersey().register(new RenderedEventsWriter());
         StreamCounters streams = new StreamCounters();
         environment.metrics().gauge("sn1.streams.open", () -> streams::open);
         environment.metrics().gauge("sn1.streams.clients-gone", () -> streams::clientsGone);
