@@ -68,6 +68,7 @@ import org.sn1gateway.app.resources.OpenAiResource;
 import org.sn1gateway.app.resources.PagesResource;
 import org.sn1gateway.app.resources.UsageHistoryResource;
 import org.sn1gateway.app.resources.UsageResource;
+import org.sn1gateway.app.sse.RenderedEventsWriter;
 import org.sn1gateway.app.usage.BudgetFilter;
 import org.sn1gateway.app.usage.UsageMeter;
 import org.sn1gateway.app.sse.StreamCounters;
@@ -172,6 +173,7 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         environment.jersey().register(new BodyDrainingInterceptor());
         environment.jersey().register(new ErrorsAsJsonFilter());
         environment.jersey().register(new SnakeCaseViolationsFilter());
+        environment.jersey().register(new RenderedEventsWriter());
         StreamCounters streams = new StreamCounters();
         environment.metrics().gauge("sn1.streams.open", () -> streams::open);
         environment.metrics().gauge("sn1.streams.clients-gone", () -> streams::clientsGone);

@@ -14,7 +14,6 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.sn1gateway.app.api.AnswerSources;
 import org.sn1gateway.app.api.ChatRequest;
@@ -68,11 +67,11 @@ public class ChatResource {
     @Path("{chat: chat/?}")
     @Produces(EVENT_STREAM)
     @Budgeted
-    public void chat(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
-                     @Context Sse sse) {
+    public void chat(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request,
+                     @Context SseEventSink sink) {
         ChatQuery query = request.toQuery();
         Runnable timed = streamTimer.timeStream();
-        SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams,
+        SseChatStream stream = new SseChatStream(sink, json, settings.heartbeatInterval(), streams,
                 request.isTraced(), sources);
         stream.writeFor(start(client, request, query, stream), timed);
     }
@@ -97,10 +96,9 @@ public class ChatResource {
     @POST
     @Path("echo")
     @Produces(EVENT_STREAM)
-    public void echo(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink,
-                     @Context Sse sse) {
+    public void echo(@Parameter(hidden = true) @Auth ApiClient client, @NotNull @Valid ChatRequest request, @Context SseEventSink sink) {
         ChatQuery query = request.toQuery();
-        SseChatStream stream = new SseChatStream(sink, sse, json, settings.heartbeatInterval(), streams, false, ECHO);
+        SseChatStream stream = new SseChatStream(sink, json, settings.heartbeatInterval(), streams, false, ECHO);
         ChatHandle echo = EchoStream.start(query, settings.echoDelay(), stream);
         stream.writeFor(echo);
     }

@@ -89,14 +89,14 @@ public abstract class EventPump implements ChatListener {
             Object next;
             do {
                 next = pending.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-                switch (next) {
-                    case null -> heartbeat();
-                    case DeliveredChunk chunk -> chunk(chunk);
-                    case ChatError error -> error(error);
-                    case ChatSummary summary -> done(summary);
-                    case MinerEvent event -> miner(event);
-                    default -> throw new IllegalStateException("not a chat event: " + next);
+                handle(next);
+                // Whatever queued meanwhile goes out with it, in one write.
+                Object more;
+                while (!(next instanceof ChatSummary) && !batchFull() && (more = pending.poll()) != null) {
+                    handle(more);
+                    next = more;
                 }
+                flush();
             } while (!(next instanceof ChatSummary));
         } catch (ClientGoneException | InterruptedException e) {
             // Also a client that stopped reading: a write blocked for the connector's idle timeout fails.
@@ -108,6 +108,17 @@ public abstract class EventPump implements ChatListener {
         } finally {
             counters.closed();
             closeQuietly();
+        }
+    }
+
+    private void handle(Object next) throws ClientGoneException {
+        switch (next) {
+            case null -> heartbeat();
+            case DeliveredChunk chunk -> chunk(chunk);
+            case ChatError error -> error(error);
+            case ChatSummary summary -> done(summary);
+            case MinerEvent event -> miner(event);
+            default -> throw new IllegalStateException("not a chat event: " + next);
         }
     }
 
@@ -135,6 +146,21 @@ public abstract class EventPump implements ChatListener {
 
     /** Keeps a quiet stream open through proxies (an SSE comment line). */
     protected abstract void heartbeat() throws ClientGoneException;
+
+    /**
+     * Sends what the event methods above wrote since the last call; called whenever no more events are
+     * waiting. A stream whose event methods write at once has nothing to do here.
+     */
+    protected void flush() throws ClientGoneException {
+    }
+
+    /**
+     * Whether what waits to be flushed is enough for one write. Without a bound, a client that stops reading
+     * would have every event queued meanwhile rendered into one batch.
+     */
+    protected boolean batchFull() {
+        return false;
+    }
 
     /** Ends the response; called once, whatever happened; what it throws is ignored. */
     protected abstract void close();
