@@ -1,7 +1,7 @@
 package org.sn1gateway.adapters.dendrite;
 
-import java.net.http.HttpHeaders;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpFields;
 import org.sn1gateway.domain.port.MinerFailure;
 
 /**
@@ -25,13 +25,13 @@ final class AxonSignatures {
      * @param dendriteHotkey the gateway's address, which the request carried
      * @param minerHotkey    the hotkey the metagraph registers for the axon called
      */
-    static Optional<MinerFailure> refusal(HttpHeaders headers, String dendriteHotkey, String minerHotkey) {
-        Optional<String> signature = headers.firstValue(SIGNATURE);
+    static Optional<MinerFailure> refusal(HttpFields headers, String dendriteHotkey, String minerHotkey) {
+        Optional<String> signature = Optional.ofNullable(headers.get(SIGNATURE));
         if (signature.isEmpty()) {
             return Optional.empty();
         }
-        String message = SynapseSigning.axonSignatureMessage(headers.firstValue(NONCE).orElse(null), dendriteHotkey,
-                minerHotkey, headers.firstValue(UUID).orElse(null));
+        String message = SynapseSigning.axonSignatureMessage(headers.get(NONCE), dendriteHotkey,
+                minerHotkey, headers.get(UUID));
         return SynapseSigning.verifies(minerHotkey, message, signature.get()) ? Optional.empty()
                 : Optional.of(new MinerFailure(MinerFailure.Kind.FORGED, "forged_signature", minerHotkey,
                         "the answer's axon signature is not from the miner's hotkey " + minerHotkey));

@@ -1,9 +1,9 @@
 package org.sn1gateway.adapters.dendrite;
 
-import java.net.http.HttpClient;
 import java.time.InstantSource;
 import java.util.EnumMap;
 import java.util.Map;
+import org.eclipse.jetty.client.HttpClient;
 
 /** One dendrite per protocol, sharing the HTTP client and the signing hotkey. */
 public final class Dendrites {

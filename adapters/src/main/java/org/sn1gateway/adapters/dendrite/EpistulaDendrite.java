@@ -3,14 +3,17 @@ package org.sn1gateway.adapters.dendrite;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpMethod;
 import org.sn1gateway.domain.model.Miner;
 import org.sn1gateway.domain.port.MinerAnswerListener;
 import org.sn1gateway.domain.port.MinerCall;
@@ -41,27 +44,25 @@ public final class EpistulaDendrite implements Dendrite {
     @Override
     public MinerCall call(Miner miner, MinerPrompt prompt, MinerAnswerListener listener) {
         StreamedCall call = new StreamedCall(listener, OpenAiStreamDecoder::new, maxAnswerBytes);
-        call.attach(http.sendAsync(request(miner, prompt), call::subscriberFor));
+        call.send(request(miner, prompt), http.getScheduler(), prompt.timeout());
         return call;
     }
 
-    HttpRequest request(Miner miner, MinerPrompt prompt) {
+    Request request(Miner miner, MinerPrompt prompt) {
         Map<String, Object> fields = body(prompt);
         byte[] body = serialise(fields);
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://" + miner.axon().urlHost() + ":" + miner.axon().port() + PATH))
-                .timeout(prompt.timeout())
-                .header("Content-Type", "application/json")
-                .header("X-Client-Timeout", PythonRepr.str(fields.get("timeout")))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpFields.Mutable headers = HttpFields.build().add("X-Client-Timeout", PythonRepr.str(fields.get("timeout")));
         fields.forEach((key, value) -> {
             if (!NOT_MIRRORED.contains(key)) {
-                request.header(key, PythonRepr.str(value));
+                headers.add(key, PythonRepr.str(value));
             }
         });
         EpistulaSigning.headers(signer, body, UUID.randomUUID().toString(), clock.millis(), miner.hotkey())
-                .forEach(request::header);
-        return request.build();
+                .forEach(headers::add);
+        return http.newRequest(URI.create("http://" + miner.axon().urlHost() + ":" + miner.axon().port() + PATH))
+                .method(HttpMethod.POST)
+                .headers(mutable -> mutable.add(headers))
+                .body(new BytesRequestContent("application/json", body));
     }
 
     /** The request Subnet 1's validator sends for an inference task. */

@@ -2,13 +2,16 @@ package org.sn1gateway.adapters.dendrite;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.HttpResponseException;
+import org.eclipse.jetty.http.HttpException;
 import org.sn1gateway.domain.port.MinerFailure;
 import org.sn1gateway.domain.port.MinerFailure.Kind;
 
@@ -23,19 +26,20 @@ final class HttpFailures {
         if (cause instanceof CancellationException) {
             return Optional.empty();
         }
-        if (cause instanceof HttpConnectTimeoutException
-                || (cause instanceof HttpTimeoutException && cause.getCause() instanceof ConnectException)) {
-            // Under load the JDK may report a connect that timed out as "request timed out", with the
-            // connect failure as its cause: it is still the connect that failed, not the miner being slow.
+        if (cause instanceof SocketTimeoutException) {
+            // Jetty's connect timeout; reads and writes time out as TimeoutException.
             return Optional.of(new MinerFailure(Kind.CONNECT, "connect_timeout", null, "connect timed out"));
         }
-        if (cause instanceof HttpTimeoutException) {
+        if (cause instanceof StreamedCall.NoHeadersInTime) {
             return Optional.of(new MinerFailure(Kind.TIMEOUT, "headers_timeout", null, "no response headers in time"));
         }
-        if (cause instanceof ConnectException || cause instanceof UnresolvedAddressException) {
+        if (cause instanceof ConnectException || cause instanceof UnresolvedAddressException
+                || cause instanceof UnknownHostException) {
             return Optional.of(failure(Kind.CONNECT, "connect_failed", "connection failed", cause));
         }
-        if (cause instanceof IOException) {
+        if (cause instanceof IOException || cause instanceof TimeoutException || cause instanceof HttpException
+                || cause instanceof HttpResponseException) {
+            // Also what the client's parser refuses, such as headers over its cap.
             return Optional.of(failure(Kind.BROKEN_STREAM, "broken_off", "the response broke off", cause));
         }
         return Optional.of(failure(Kind.BROKEN_STREAM, "call_failed", "the call failed", cause));
@@ -56,6 +60,13 @@ final class HttpFailures {
     }
 
     private static String describe(Throwable cause) {
+        if (cause instanceof HttpResponseException && cause.getCause() instanceof HttpException violation) {
+            // What the parser refused, rather than Jetty's message, which dumps the whole connection.
+            return violation.getReason();
+        }
+        if (cause instanceof HttpException violation) {
+            return violation.getReason();
+        }
         String message = cause.getMessage();
         return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
     }

@@ -3,14 +3,17 @@ package org.sn1gateway.adapters.dendrite;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpMethod;
 import org.sn1gateway.domain.model.Message;
 import org.sn1gateway.domain.model.Miner;
 import org.sn1gateway.domain.port.MinerAnswerListener;
@@ -48,49 +51,49 @@ public final class SynapseDendrite implements Dendrite {
             String axon = endpoint(miner).toString();
             String uuid = uuids.borrow(axon);
             StreamedCall call = new StreamedCall(each, RawTextDecoder::new, maxAnswerBytes,
-                    response -> AxonSignatures.refusal(response.headers(), signer.hotkey(), miner.hotkey()),
+                    response -> AxonSignatures.refusal(response.getHeaders(), signer.hotkey(), miner.hotkey()),
                     () -> uuids.giveBack(axon, uuid));
-            call.attach(http.sendAsync(request(miner, prompt, uuid), call::subscriberFor));
+            call.send(request(miner, prompt, uuid), http.getScheduler(), prompt.timeout());
             return call;
         }, listener);
     }
 
-    /** The signed request this dendrite would send for one call, with a fresh nonce and UUID. */
-    public HttpRequest request(Miner miner, MinerPrompt prompt) {
+    /** The signed request this dendrite would send for one call, with a fresh nonce and UUID; not sent. */
+    public Request request(Miner miner, MinerPrompt prompt) {
         return request(miner, prompt, UUID.randomUUID().toString());
     }
 
-    private HttpRequest request(Miner miner, MinerPrompt prompt, String uuid) {
+    private Request request(Miner miner, MinerPrompt prompt, String uuid) {
         List<String> roles = prompt.messages().stream().map(message -> message.role().wireName()).toList();
         List<String> messages = prompt.messages().stream().map(Message::content).toList();
         long nonce = nonces.next();
         String bodyHash = SynapseSigning.computedBodyHash(messages);
-        String timeout = pythonFloat(prompt.timeout());
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint(miner))
-                .timeout(prompt.timeout())
-                .header("Content-Type", "application/json")
-                .header("name", SYNAPSE_NAME)
-                .header("timeout", timeout)
-                .header("bt_header_axon_ip", miner.axon().ip())
-                .header("bt_header_axon_port", Integer.toString(miner.axon().port()))
-                .header("bt_header_axon_hotkey", miner.hotkey())
-                .header("bt_header_dendrite_ip", "0.0.0.0")
-                .header("bt_header_dendrite_version", Integer.toString(DENDRITE_VERSION))
-                .header("bt_header_dendrite_nonce", Long.toString(nonce))
-                .header("bt_header_dendrite_uuid", uuid)
-                .header("bt_header_dendrite_hotkey", signer.hotkey())
-                .header("bt_header_input_obj_roles", EMPTY_LIST_JSON_BASE64)
-                .header("bt_header_input_obj_messages", EMPTY_LIST_JSON_BASE64)
+        HttpFields.Mutable headers = HttpFields.build()
+                .add("name", SYNAPSE_NAME)
+                .add("timeout", pythonFloat(prompt.timeout()))
+                .add("bt_header_axon_ip", miner.axon().ip())
+                .add("bt_header_axon_port", Integer.toString(miner.axon().port()))
+                .add("bt_header_axon_hotkey", miner.hotkey())
+                .add("bt_header_dendrite_ip", "0.0.0.0")
+                .add("bt_header_dendrite_version", Integer.toString(DENDRITE_VERSION))
+                .add("bt_header_dendrite_nonce", Long.toString(nonce))
+                .add("bt_header_dendrite_uuid", uuid)
+                .add("bt_header_dendrite_hotkey", signer.hotkey())
+                .add("bt_header_input_obj_roles", EMPTY_LIST_JSON_BASE64)
+                .add("bt_header_input_obj_messages", EMPTY_LIST_JSON_BASE64)
                 // Required by the Sep-Nov 2024 synapse (prompting v2.8); the July 2024 one ignores it. Without
                 // it an SDK 10 axon cannot build the synapse and answers 500.
-                .header("bt_header_input_obj_task_name", EMPTY_STRING_JSON_BASE64)
-                .header("header_size", "0")
-                .header("total_size", "0")
-                .header("computed_body_hash", bodyHash)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body(roles, messages, prompt.timeout(), nonce, uuid)));
+                .add("bt_header_input_obj_task_name", EMPTY_STRING_JSON_BASE64)
+                .add("header_size", "0")
+                .add("total_size", "0")
+                .add("computed_body_hash", bodyHash);
         signer.sign(SynapseSigning.signatureMessage(nonce, signer.hotkey(), miner.hotkey(), uuid, bodyHash))
-                .ifPresent(signature -> request.header("bt_header_dendrite_signature", signature));
-        return request.build();
+                .ifPresent(signature -> headers.add("bt_header_dendrite_signature", signature));
+        return http.newRequest(endpoint(miner))
+                .method(HttpMethod.POST)
+                .headers(mutable -> mutable.add(headers))
+                .body(new BytesRequestContent("application/json",
+                        body(roles, messages, prompt.timeout(), nonce, uuid)));
     }
 
     private static URI endpoint(Miner miner) {

@@ -3,9 +3,6 @@ package org.sn1gateway.adapters.dendrite;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -18,6 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.sn1gateway.domain.model.AxonEndpoint;
 import org.sn1gateway.domain.model.Metagraph;
 import org.sn1gateway.domain.model.Miner;
@@ -122,7 +124,6 @@ public final class UpstreamDendrite implements Dendrite {
             return refuse(listener, "no_such_upstream", Integer.toString(miner.uid()), "no upstream has this uid");
         }
         UpstreamGate gate = found.get();
-        HttpRequest request = request(gate.upstream(), prompt);
         Optional<Instant> paused = gate.pausedAt(clock.instant());
         if (paused.isPresent()) {
             return refuse(listener, "upstream_paused", "until " + paused.get(),
@@ -140,14 +141,15 @@ public final class UpstreamDendrite implements Dendrite {
                     // Runs just before the listener hears the end, so the answer keeps its usage.
                     usage.reported().ifPresent(listener::onUsage);
                 });
-        call.attach(http.sendAsync(request, response -> {
-            if (response.statusCode() == 429) {
-                Instant until = clock.instant().plus(retryAfter(response.headers(), clock.instant()));
+        Request request = request(http, gate.upstream(), prompt).onResponseHeaders(response -> {
+            if (response.getStatus() == 429) {
+                Instant until = clock.instant().plus(retryAfter(response.getHeaders().get(HttpHeader.RETRY_AFTER),
+                        clock.instant()));
                 gate.pauseUntil(until);
                 LOG.warn("upstream {} answered 429: paused until {}", gate.upstream().name(), until);
             }
-            return call.subscriberFor(response);
-        }));
+        });
+        call.send(request, http.getScheduler(), prompt.timeout());
         return call;
     }
 
@@ -156,7 +158,7 @@ public final class UpstreamDendrite implements Dendrite {
         return () -> { };
     }
 
-    static HttpRequest request(Upstream upstream, MinerPrompt prompt) {
+    static Request request(HttpClient http, Upstream upstream, MinerPrompt prompt) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (!upstream.model().isBlank()) {
             body.put("model", upstream.model());
@@ -166,21 +168,21 @@ public final class UpstreamDendrite implements Dendrite {
         body.put("stream", true);
         // Without this, a stream carries no token counts.
         body.put("stream_options", Map.of("include_usage", true));
-        HttpRequest.Builder request = HttpRequest.newBuilder(upstream.completions())
-                .timeout(prompt.timeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream, application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(serialise(body)));
-        upstream.headers().forEach(request::header);
-        if (!upstream.apiKey().isBlank()) {
-            request.setHeader("Authorization", "Bearer " + upstream.apiKey());
-        }
-        return request.build();
+        return http.newRequest(upstream.completions())
+                .method(HttpMethod.POST)
+                .headers(headers -> {
+                    headers.add(HttpHeader.ACCEPT, "text/event-stream, application/json");
+                    upstream.headers().forEach(headers::add);
+                    if (!upstream.apiKey().isBlank()) {
+                        headers.put(HttpHeader.AUTHORIZATION, "Bearer " + upstream.apiKey());
+                    }
+                })
+                .body(new BytesRequestContent("application/json", serialise(body)));
     }
 
     /** {@code Retry-After} in seconds or as an HTTP date, within 0 and {@link #MAX_PAUSE}. */
-    static Duration retryAfter(HttpHeaders headers, Instant now) {
-        Duration wait = headers.firstValue("Retry-After").map(String::strip).map(value -> {
+    static Duration retryAfter(String header, Instant now) {
+        Duration wait = Optional.ofNullable(header).map(String::strip).map(value -> {
             try {
                 return Duration.ofSeconds(Long.parseLong(value));
             } catch (NumberFormatException notSeconds) {

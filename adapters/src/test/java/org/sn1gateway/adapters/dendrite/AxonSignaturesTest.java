@@ -2,12 +2,10 @@ package org.sn1gateway.adapters.dendrite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpHeaders;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpFields;
 import org.junit.jupiter.api.Test;
 import org.sn1gateway.adapters.crypto.Sr25519KeyPair;
 import org.sn1gateway.adapters.crypto.Ss58;
@@ -28,7 +26,7 @@ class AxonSignaturesTest {
 
     @Test
     void aResponseWithoutSignatureIsTakenAsTheSdkNeverChecksIt() {
-        assertThat(AxonSignatures.refusal(HttpHeaders.of(Map.of(), (name, value) -> true), GATEWAY, MINER.hotkey()))
+        assertThat(AxonSignatures.refusal(HttpFields.EMPTY, GATEWAY, MINER.hotkey()))
                 .isEmpty();
     }
 
@@ -42,7 +40,7 @@ class AxonSignaturesTest {
 
     @Test
     void aSignatureMadeForAnotherCallerOrNonceIsForged() {
-        HttpHeaders replayed = withHeader(signedBy(MINER, NONCE), AxonSignatures.NONCE, NONCE + "1");
+        HttpFields replayed = withHeader(signedBy(MINER, NONCE), AxonSignatures.NONCE, NONCE + "1");
 
         assertThat(AxonSignatures.refusal(replayed, GATEWAY, MINER.hotkey())).isPresent();
         assertThat(AxonSignatures.refusal(signedBy(MINER, NONCE), Ss58.encode(filled(10)), MINER.hotkey())).isPresent();
@@ -51,7 +49,7 @@ class AxonSignaturesTest {
     @Test
     void anUnreadableSignatureIsForgedRatherThanAnError() {
         for (String signature : List.of("", "0x", "0xzz", "deadbeef", "0x" + "00".repeat(64), "0x" + "ab".repeat(65))) {
-            HttpHeaders headers = withHeader(signedBy(MINER, NONCE), AxonSignatures.SIGNATURE, signature);
+            HttpFields headers = withHeader(signedBy(MINER, NONCE), AxonSignatures.SIGNATURE, signature);
             assertThat(AxonSignatures.refusal(headers, GATEWAY, MINER.hotkey())).as(signature).isPresent();
         }
     }
@@ -61,19 +59,16 @@ class AxonSignaturesTest {
         assertThat(SynapseSigning.axonSignatureMessage(null, "5Dendrite", "5Axon", null)).isEqualTo("None.5Dendrite.5Axon.None");
     }
 
-    private static HttpHeaders signedBy(Hotkey signer, String nonce) {
+    private static HttpFields signedBy(Hotkey signer, String nonce) {
         String message = nonce + "." + GATEWAY + "." + MINER.hotkey() + "." + UUID;
-        Map<String, List<String>> headers = new HashMap<>();
-        headers.put(AxonSignatures.NONCE, List.of(nonce));
-        headers.put(AxonSignatures.UUID, List.of(UUID));
-        headers.put(AxonSignatures.SIGNATURE, List.of(signer.sign(message).orElseThrow()));
-        return HttpHeaders.of(headers, (name, value) -> true);
+        return HttpFields.build()
+                .put(AxonSignatures.NONCE, nonce)
+                .put(AxonSignatures.UUID, UUID)
+                .put(AxonSignatures.SIGNATURE, signer.sign(message).orElseThrow());
     }
 
-    private static HttpHeaders withHeader(HttpHeaders headers, String name, String value) {
-        Map<String, List<String>> changed = new HashMap<>(headers.map());
-        changed.put(name, List.of(value));
-        return HttpHeaders.of(changed, (n, v) -> true);
+    private static HttpFields withHeader(HttpFields headers, String name, String value) {
+        return HttpFields.build(headers).put(name, value);
     }
 
     private static byte[] filled(int value) {

@@ -41,7 +41,8 @@ import org.sn1gateway.domain.model.SamplingMode;
  * The query log's cost per row: one batch of 100 finished k=1 queries (100 {@code chat_query} and 100
  * {@code miner_response} rows) a call, into an H2 file or the machine's PostgreSQL, as the gateway writes them
  * ({@code jdbc}: JDBI's SQL batch, one execution per row) or as one multi-row {@code INSERT} per table
- * ({@code multirow}). Run: {@code mvn -q -pl adapters -am -Pbench test-compile -Dbench=QueryLog}.
+ * ({@code multirow}), with the schema's indexes or without the one on {@code part_of}. Run:
+ * {@code mvn -q -pl adapters -am -Pbench test-compile -Dbench=QueryLog} (with a JDK 21+ first on the PATH).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -58,6 +59,10 @@ public class QueryLogBenchmark {
 
     @Param({"jdbc", "multirow"})
     public String statements;
+
+    /** {@code without_part_of}: the schema less the index on {@code chat_query.part_of}, written for every row. */
+    @Param({"all", "without_part_of"})
+    public String indexes;
 
     private Path directory;
     private TestDatabase postgres;
@@ -77,6 +82,9 @@ public class QueryLogBenchmark {
         } else {
             postgres = TestDatabase.postgres();
             jdbi = postgres.jdbi();
+        }
+        if (indexes.equals("without_part_of")) {
+            jdbi.useHandle(handle -> handle.execute("DROP INDEX chat_query_part_of"));
         }
         log = new JdbiQueryLog(jdbi, uid -> "synapse", false);
         rows = new QueryRows(uid -> "synapse", false);

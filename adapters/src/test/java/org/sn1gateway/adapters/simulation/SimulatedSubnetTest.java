@@ -3,14 +3,20 @@ package org.sn1gateway.adapters.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sn1gateway.adapters.dendrite.RecordingAnswer.NO_FAILURE;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.util.BufferUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +40,7 @@ class SimulatedSubnetTest {
     private static final List<MinerBehaviour> SCRIPT = List.of(MinerBehaviour.values());
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static SimulatedSubnet subnet;
+    private static HttpClient http;
     private static SynapseDendrite dendrite;
     private final MinerPrompt prompt = new MinerPrompt(
             List.of(new Message(Role.USER, "Tell me about volcanoes in Iceland")), Duration.ofSeconds(2));
@@ -41,13 +48,25 @@ class SimulatedSubnetTest {
     @BeforeAll
     static void startSubnet() {
         subnet = SimulatedSubnet.start(new SimulationSettings(SCRIPT.size(), 42, SCRIPT, 0.05));
-        dendrite = new SynapseDendrite(MinerHttpClients.create(Duration.ofSeconds(2)), subnet.gatewayHotkey(),
-                NonceSource.systemClock(), 1 << 20);
+        http = MinerHttpClients.create(Duration.ofSeconds(2));
+        dendrite = new SynapseDendrite(http, subnet.gatewayHotkey(), NonceSource.systemClock(), 1 << 20);
     }
 
     @AfterAll
-    static void stopSubnet() {
+    static void stopSubnet() throws Exception {
+        http.stop();
         subnet.close();
+    }
+
+    /**
+     * The same request as {@code signed}, to send again: Jetty sends a request once, and its body's bytes
+     * once. Both get their own copy of the body.
+     */
+    private static Request copyOf(Request signed) throws IOException {
+        byte[] body = BufferUtil.toArray(Content.Source.asByteBuffer(signed.getBody()));
+        signed.body(new BytesRequestContent("application/json", body));
+        return http.newRequest(signed.getURI()).method(HttpMethod.POST).headers(headers -> headers.add(signed.getHeaders()))
+                .body(new BytesRequestContent("application/json", body));
     }
 
     private Miner miner(MinerBehaviour behaviour) {
@@ -151,13 +170,12 @@ class SimulatedSubnetTest {
 
         assertThat(ask(unsigned, fast)).isEqualTo("HTTP 401: Not Verified with error: Missing signature");
         assertThat(ask(stranger, fast)).startsWith("HTTP 401: Not Verified with error: Signature mismatch");
-        HttpRequest signed = dendrite.request(fast, prompt);
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            assertThat(client.send(signed, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-            HttpResponse<String> replayed = client.send(signed, HttpResponse.BodyHandlers.ofString());
-            assertThat(replayed.statusCode()).isEqualTo(401);
-            assertThat(replayed.body()).contains("Nonce is too old, a newer one was last processed");
-        }
+        Request signed = dendrite.request(fast, prompt);
+        Request replay = copyOf(signed);
+        assertThat(signed.send().getStatus()).isEqualTo(200);
+        ContentResponse replayed = replay.send();
+        assertThat(replayed.getStatus()).isEqualTo(401);
+        assertThat(replayed.getContentAsString()).contains("Nonce is too old, a newer one was last processed");
     }
 
     private String ask(SynapseDendrite from, Miner miner) throws Exception {
@@ -169,41 +187,32 @@ class SimulatedSubnetTest {
     @Test
     void anAxonRefusesASignedRequestWhoseBodyDoesNotMatchItsHashAndUnknownSynapses() throws Exception {
         Miner fast = miner(MinerBehaviour.FAST);
-        HttpRequest signed = dendrite.request(fast, prompt);
-        HttpRequest.Builder tampered = HttpRequest.newBuilder(signed.uri())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"roles\": [\"user\"], \"messages\": [\"Something else\"]}"));
-        signed.headers().map().forEach((name, values) -> values.forEach(value -> tampered.header(name, value)));
-        HttpRequest unknown = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + fast.axon().port() + "/Other"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        Request signed = dendrite.request(fast, prompt);
+        Request tampered = copyOf(signed).body(new BytesRequestContent("application/json",
+                "{\"roles\": [\"user\"], \"messages\": [\"Something else\"]}".getBytes(StandardCharsets.UTF_8)));
+        Request unknown = http.newRequest(URI.create("http://127.0.0.1:" + fast.axon().port() + "/Other"))
+                .method(HttpMethod.POST);
 
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> refused = client.send(tampered.build(), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> notFound = client.send(unknown, HttpResponse.BodyHandlers.ofString());
+        ContentResponse refused = tampered.send();
+        ContentResponse notFound = unknown.send();
 
-            assertThat(refused.statusCode()).isEqualTo(500);
-            assertThat(refused.body()).contains("Internal Server Error #");
-            assertThat(notFound.statusCode()).isEqualTo(404);
-            assertThat(notFound.body()).contains("Synapse name 'Other' not found");
-        }
+        assertThat(refused.getStatus()).isEqualTo(500);
+        assertThat(refused.getContentAsString()).contains("Internal Server Error #");
+        assertThat(notFound.getStatus()).isEqualTo(404);
+        assertThat(notFound.getContentAsString()).contains("Synapse name 'Other' not found");
     }
 
     /** As an SDK 10 axon serving the Sep-Nov 2024 synapse: without its required task_name, 500, not 400. */
     @Test
     void anAxonAnswers500ToARequestWhoseHeadersLackARequiredField() throws Exception {
-        HttpRequest signed = dendrite.request(miner(MinerBehaviour.FAST), prompt);
-        HttpRequest.Builder withoutTaskName = HttpRequest.newBuilder(signed.uri()).POST(signed.bodyPublisher().orElseThrow());
-        signed.headers().map().forEach((name, values) -> values.stream()
-                .filter(value -> !name.equalsIgnoreCase("bt_header_input_obj_task_name"))
-                .forEach(value -> withoutTaskName.header(name, value)));
+        Request signed = dendrite.request(miner(MinerBehaviour.FAST), prompt);
+        Request withoutTaskName = copyOf(signed).headers(headers -> headers.remove("bt_header_input_obj_task_name"));
 
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> refused = client.send(withoutTaskName.build(), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> accepted = client.send(dendrite.request(miner(MinerBehaviour.FAST), prompt),
-                    HttpResponse.BodyHandlers.ofString());
+        ContentResponse refused = withoutTaskName.send();
+        ContentResponse accepted = dendrite.request(miner(MinerBehaviour.FAST), prompt).send();
 
-            assertThat(refused.statusCode()).isEqualTo(500);
-            assertThat(refused.body()).matches("\\{\"message\": \"Internal Server Error #[0-9a-f-]{36}\"}");
-            assertThat(accepted.statusCode()).isEqualTo(200);
-        }
+        assertThat(refused.getStatus()).isEqualTo(500);
+        assertThat(refused.getContentAsString()).matches("\\{\"message\": \"Internal Server Error #[0-9a-f-]{36}\"}");
+        assertThat(accepted.getStatus()).isEqualTo(200);
     }
 }

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.NotNull;
 import java.time.InstantSource;
 import java.util.Optional;
 import org.sn1gateway.adapters.dendrite.Dendrites;
-import org.sn1gateway.adapters.dendrite.MinerHttpClients;
 import org.sn1gateway.adapters.dendrite.MinerProtocol;
 import org.sn1gateway.adapters.dendrite.RequestSigner;
 import org.sn1gateway.adapters.network.AxonAddressPolicy;
@@ -73,7 +72,7 @@ public class BittensorNetworkFactory extends NetworkFactory {
     @Override
     public BuiltNetwork build(Environment environment) {
         RequestSigner signer = wallet.load();
-        Dendrites dendrites = new Dendrites(MinerHttpClients.create(connectTimeout.toJavaDuration()), signer,
+        Dendrites dendrites = new Dendrites(MinerClients.started(environment, connectTimeout.toJavaDuration()), signer,
                 maxAnswerSize.toBytes());
         AxonAddressPolicy policy = SubtensorEndpoint.isPublic(chain) && !allowNonPublicAxons
                 ? AxonAddressPolicy.publicOnly() : AxonAddressPolicy.anyAddress();

@@ -1,11 +1,11 @@
 package org.sn1gateway.app.config;
 
+import io.dropwizard.core.setup.Environment;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
-import org.sn1gateway.adapters.dendrite.MinerHttpClients;
 import org.sn1gateway.adapters.dendrite.UpstreamDendrite;
 import org.sn1gateway.adapters.network.DendriteMinerNetwork;
 import org.sn1gateway.app.api.AnswerSources;
@@ -25,8 +25,8 @@ final class FallbackUpstreams {
     }
 
     /** {@code built} with the upstreams as its fallback, named and logged as upstreams. */
-    static BuiltNetwork attach(List<UpstreamSettings> upstreams, BuiltNetwork built) {
-        UpstreamDendrite dendrite = new UpstreamDendrite(MinerHttpClients.create(CONNECT_TIMEOUT),
+    static BuiltNetwork attach(Environment environment, List<UpstreamSettings> upstreams, BuiltNetwork built) {
+        UpstreamDendrite dendrite = new UpstreamDendrite(MinerClients.started(environment, CONNECT_TIMEOUT),
                 upstreams.stream().map(UpstreamSettings::toUpstream).toList(), built.network().metagraph().netuid(),
                 InstantSource.system(), MAX_ANSWER_BYTES, FIRST_UID);
         // The operator listed these servers, so no address policy applies.

@@ -45,7 +45,7 @@ public abstract class NetworkFactory {
     /** {@link #build}, with the fallback upstreams beside the network when some are configured. */
     public final BuiltNetwork buildWithFallback(Environment environment) {
         BuiltNetwork built = build(environment);
-        return fallback == null || fallback.isEmpty() ? built : FallbackUpstreams.attach(fallback, built);
+        return fallback == null || fallback.isEmpty() ? built : FallbackUpstreams.attach(environment, fallback, built);
     }
 
     /** The metagraph as the network sees it now, for the {@code metagraph} command. */

@@ -14,7 +14,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sn1gateway.adapters.dendrite.MinerHttpClients;
 import org.sn1gateway.adapters.dendrite.UpstreamDendrite;
 import org.sn1gateway.adapters.network.DendriteMinerNetwork;
 import org.sn1gateway.app.api.AnswerSources;
@@ -59,7 +58,7 @@ public class OpenAiNetworkFactory extends NetworkFactory {
 
     @Override
     public BuiltNetwork build(Environment environment) {
-        UpstreamDendrite dendrite = new UpstreamDendrite(MinerHttpClients.create(connectTimeout.toJavaDuration()),
+        UpstreamDendrite dendrite = new UpstreamDendrite(MinerClients.started(environment, connectTimeout.toJavaDuration()),
                 upstreams.stream().map(UpstreamSettings::toUpstream).toList(), netuid, InstantSource.system(),
                 maxAnswerSize.toBytes());
         // Token counts the upstreams reported, as gauges; the query log has no column for them yet.

@@ -13,7 +13,6 @@ import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sn1gateway.adapters.dendrite.MinerHttpClients;
 import org.sn1gateway.adapters.dendrite.MinerProtocol;
 import org.sn1gateway.adapters.dendrite.NonceSource;
 import org.sn1gateway.adapters.dendrite.SynapseDendrite;
@@ -72,7 +71,7 @@ public class SimulatedNetworkFactory extends NetworkFactory {
         });
         environment.metrics().gauge(REQUESTS_RECEIVED, () -> subnet::requestsReceived);
         environment.metrics().gauge(STREAMS_ABANDONED, () -> subnet::streamsAbandonedByCaller);
-        SynapseDendrite dendrite = new SynapseDendrite(MinerHttpClients.create(connectTimeout.toJavaDuration()),
+        SynapseDendrite dendrite = new SynapseDendrite(MinerClients.started(environment, connectTimeout.toJavaDuration()),
                 subnet.gatewayHotkey(), NonceSource.systemClock(), maxAnswerSize.toBytes());
         // The simulated axons listen on loopback, which only they may use.
         MinerNetwork network = new DendriteMinerNetwork(subnet::metagraph,

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.sn1gateway.adapters.dendrite.Dendrites;
-import org.sn1gateway.adapters.dendrite.MinerHttpClients;
 import org.sn1gateway.adapters.dendrite.MinerProtocol;
 import org.sn1gateway.adapters.dendrite.RequestSigner;
 import org.sn1gateway.adapters.network.AxonAddressPolicy;
@@ -66,7 +65,7 @@ public class StaticNetworkFactory extends NetworkFactory {
                 .collect(Collectors.toUnmodifiableMap(StaticMiner::uid, miner -> miner.protocol(protocol), (a, b) -> a));
         Metagraph metagraph = new Metagraph(netuid, 0, Instant.now(), miners.stream().map(StaticMiner::toMiner).toList());
         RequestSigner signer = wallet == null ? RequestSigner.unsigned(unsignedHotkey) : wallet.load();
-        Dendrites dendrites = new Dendrites(MinerHttpClients.create(connectTimeout.toJavaDuration()), signer,
+        Dendrites dendrites = new Dendrites(MinerClients.started(environment, connectTimeout.toJavaDuration()), signer,
                 maxAnswerSize.toBytes());
         // The operator listed these addresses, so any of them may be contacted.
         MinerNetwork network = new DendriteMinerNetwork(() -> metagraph,

@@ -114,8 +114,8 @@ class HostileMinersTest {
     @Test
     void aMegabyteOfHeadersIsRefusedByTheClientsHeaderCap() {
         assertThat(status(7)).isEqualTo("error");
-        assertThat(reason(7)).isEqualTo("broken_off");
-        assertThat(detail(7)).contains("Header size too big");
+        assertThat(reason(7)).as(detail(7)).isEqualTo("broken_off");
+        assertThat(detail(7)).containsIgnoringCase("header").containsIgnoringCase("too large");
     }
 
     @Test
