@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.eclipse.jetty.client.Request;
@@ -30,6 +31,7 @@ final class StreamedCall implements MinerCall, Response.Listener {
     private final long maxAnswerBytes;
     private final ResponseCheck check;
     private final Runnable whenOver;
+    /** How much longer than the chat's timeout a miner may stay silent before Jetty closes its connection. */
     private static final Duration QUIET_MARGIN = Duration.ofSeconds(10);
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile Request exchange;
@@ -268,7 +270,7 @@ final class StreamedCall implements MinerCall, Response.Listener {
     }
 
     /** Our own limit on the wait for response headers; Jetty's request timeout would cover the whole answer. */
-    static final class NoHeadersInTime extends java.util.concurrent.TimeoutException {
+    static final class NoHeadersInTime extends TimeoutException {
         NoHeadersInTime() {
             super("no response headers in time");
         }
