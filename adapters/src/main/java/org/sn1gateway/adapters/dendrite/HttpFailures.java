@@ -10,6 +10,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 import org.eclipse.jetty.client.HttpResponseException;
 import org.eclipse.jetty.http.HttpException;
 import org.sn1gateway.domain.port.MinerFailure;
@@ -32,6 +33,10 @@ final class HttpFailures {
         }
         if (cause instanceof StreamedCall.NoHeadersInTime) {
             return Optional.of(new MinerFailure(Kind.TIMEOUT, "headers_timeout", null, "no response headers in time"));
+        }
+        if (cause instanceof SSLException) {
+            // An upstream whose certificate or host name does not check out gets nothing, its key included.
+            return Optional.of(failure(Kind.CONNECT, "tls_failed", "TLS failed", cause));
         }
         if (cause instanceof ConnectException || cause instanceof UnresolvedAddressException
                 || cause instanceof UnknownHostException) {

@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLHandshakeException;
 import org.eclipse.jetty.http.BadMessageException;
 import org.junit.jupiter.api.Test;
 import org.sn1gateway.domain.port.MinerFailure;
@@ -26,6 +27,13 @@ class HttpFailuresTest {
         assertThat(HttpFailures.classify(new ConnectException("Connection refused")))
                 .contains(new MinerFailure(Kind.CONNECT, "connect_failed", "Connection refused",
                         "connection failed: Connection refused"));
+    }
+
+    @Test
+    void aCertificateThatDoesNotCheckOutIsATlsFailure() {
+        assertThat(HttpFailures.classify(new SSLHandshakeException("PKIX path building failed")))
+                .contains(new MinerFailure(Kind.CONNECT, "tls_failed", "PKIX path building failed",
+                        "TLS failed: PKIX path building failed"));
     }
 
     @Test
