@@ -21,7 +21,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sn1gateway.app.cli.KeysCommand;
 import org.sn1gateway.app.config.GatewayConfiguration;
 import org.sn1gateway.app.support.CommandLine;
 import org.sn1gateway.app.support.GatewayFixture;
@@ -37,13 +36,7 @@ class StoredKeysTest {
     Path files;
 
     private CommandLine.Result keys(String... arguments) throws Exception {
-        Path config = CommandLine.databaseConfig(files, "org.h2.Driver",
-                APP.getConfiguration().database().getUrl(), "sa");
-        String[] all = new String[arguments.length + 2];
-        all[0] = "keys";
-        System.arraycopy(arguments, 0, all, 1, arguments.length);
-        all[all.length - 1] = config.toString();
-        return CommandLine.run(new KeysCommand(), all);
+        return CommandLine.keys(files, APP, arguments);
     }
 
     private static Response echo(String key) {

@@ -3,6 +3,7 @@ package org.sn1gateway.app.support;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.util.JarLocation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.sn1gateway.app.GatewayApplication;
+import org.sn1gateway.app.cli.KeysCommand;
 import org.sn1gateway.app.config.GatewayConfiguration;
 
 /** Runs one of the gateway's commands as the command line would, capturing what it prints. */
@@ -38,6 +40,17 @@ public final class CommandLine {
         return Files.writeString(directory.resolve("config-" + Math.abs(url.hashCode()) + ".yml"),
                 "database:\n  driverClass: " + driver + "\n  url: \"" + url + "\"\n  user: " + user + "\n"
                         + "logging:\n  level: WARN\n  appenders:\n    - type: console\n      target: stderr\n");
+    }
+
+    /** {@code keys ARGUMENTS} against the H2 database of a running test gateway. */
+    public static Result keys(Path directory, DropwizardAppExtension<GatewayConfiguration> app, String... arguments)
+            throws IOException {
+        Path config = databaseConfig(directory, "org.h2.Driver", app.getConfiguration().database().getUrl(), "sa");
+        String[] all = new String[arguments.length + 2];
+        all[0] = "keys";
+        System.arraycopy(arguments, 0, all, 1, arguments.length);
+        all[all.length - 1] = config.toString();
+        return run(new KeysCommand(), all);
     }
 
     /** Commands print to {@code System.out}, so that is swapped for the call; tests run one at a time. */

@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sn1gateway.adapters.tokens.JtokkitTokenCounter;
-import org.sn1gateway.app.cli.KeysCommand;
 import org.sn1gateway.app.config.GatewayConfiguration;
 import org.sn1gateway.app.support.CommandLine;
 import org.sn1gateway.app.support.GatewayFixture;
@@ -64,13 +63,7 @@ class UsageTest {
     }
 
     private CommandLine.Result keys(String... arguments) throws Exception {
-        Path config = CommandLine.databaseConfig(files, "org.h2.Driver",
-                APP.getConfiguration().database().getUrl(), "sa");
-        String[] all = new String[arguments.length + 2];
-        all[0] = "keys";
-        System.arraycopy(arguments, 0, all, 1, arguments.length);
-        all[all.length - 1] = config.toString();
-        CommandLine.Result result = CommandLine.run(new KeysCommand(), all);
+        CommandLine.Result result = CommandLine.keys(files, APP, arguments);
         assertThat(result.succeeded()).as(result.out() + result.err()).isTrue();
         return result;
     }
