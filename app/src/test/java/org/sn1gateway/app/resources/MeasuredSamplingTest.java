@@ -63,15 +63,20 @@ class MeasuredSamplingTest {
 
     /**
      * The miners that failed every time of the history are set aside altogether (outlier ejection); among the
-     * rest, the most reliable is preferred and the others are still tried now and then.
+     * rest, the most reliable are preferred and the others are still tried now and then. The two fast miners
+     * (uids 0 and 7) both answer every time, so they tie on reliability and the faster of the moment leads:
+     * which of them that is changes as their medians move, so only the pair's share is theirs for certain.
+     * The slow working miner (uid 1) ranks below them and is reached by exploration alone, about one round
+     * in 15; a sampler that ignored the measurements would pick it one round in three.
      */
     @Test
     void reliableChoosesTheMinersThatAnswerUsefullyMostOfTheTime() throws Exception {
         Map<Integer, Integer> picks = picks("reliable", 120);
 
         assertThat(picks.keySet()).as("picks: %s", picks).isSubsetOf(0, 1, 7).hasSizeGreaterThan(1);
-        assertThat(picks.values().stream().mapToInt(Integer::intValue).max().orElseThrow()).as("picks: %s", picks)
-                .isGreaterThanOrEqualTo(72);
+        assertThat(picks.getOrDefault(0, 0) + picks.getOrDefault(7, 0)).as("picks: %s", picks)
+                .isGreaterThanOrEqualTo(96);
+        assertThat(picks.getOrDefault(1, 0)).as("picks: %s", picks).isLessThan(24);
     }
 
     private static int askedUid(String samplingMode) throws Exception {
